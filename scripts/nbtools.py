@@ -1,0 +1,66 @@
+"""Utilidades de mantenimiento para cuadernos: crear un cuaderno a partir de una lista de celdas.
+
+Uso típico desde otro script::
+
+    from nbtools import md, code, write
+    write("chapters/…/dia-001-….ipynb", [md("# Día 1 · …"), code("print(1)")])
+
+Solo para mantenedores: los cuadernos se guardan sin salidas, con kernel Python 3.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+
+SETUP_URL = "git+https://github.com/100-dias-de-ia/curso"
+
+
+def md(text: str, tags: list[str] | None = None):
+    cell = nbformat.v4.new_markdown_cell(text.strip("\n"))
+    if tags:
+        cell.metadata["tags"] = tags
+    return cell
+
+
+def code(text: str, tags: list[str] | None = None):
+    cell = nbformat.v4.new_code_cell(text.strip("\n"))
+    if tags:
+        cell.metadata["tags"] = tags
+    return cell
+
+
+def setup_cell(extra_imports: str = "") -> nbformat.NotebookNode:
+    """La celda de preparación estándar: instala ia100 solo si falta y llama a ia100.setup()."""
+    body = (
+        "# Preparación: en Colab instala el paquete del curso (sin tocar torch ni tensorflow).\n"
+        "try:\n"
+        "    import ia100\n"
+        "except ImportError:\n"
+        f'    %pip install -q "ia100 @ {SETUP_URL}"\n'
+        "    import ia100\n"
+    )
+    if extra_imports.strip():
+        body += "\n" + extra_imports.strip("\n") + "\n"
+    body += "\nenv = ia100.setup()"
+    return code(body)
+
+
+def write(path: str | Path, cells: list) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = cells
+    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nb.metadata["language_info"] = {"name": "python"}
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"c{i:03d}"
+    nbformat.validate(nb)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit("Este módulo se importa desde otros scripts; no se ejecuta solo.")

@@ -1,0 +1,219 @@
+"""Datos del curso: descargas seguras y cargadores con alternativa sin conexión.
+
+Para qué sirve:
+
+- :func:`download` baja un fichero a una caché local, comprueba su suma SHA-256 y lo escribe de
+  forma atómica (una descarga interrumpida nunca deja un fichero corrupto que luego se dé por
+  bueno);
+- los cargadores (:func:`load_iris`, :func:`load_mnist`) conservan el camino real en línea y,
+  si no hay conexión, usan datos que el curso genera o que trae scikit-learn, con la misma forma
+  que espera el cuaderno y avisando en una línea.
+
+Para qué NO sirve: no preprocesa ni divide los datos para la lección (eso se enseña en cada
+cuaderno) ni dibuja nada.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from ia100.env import go_offline, is_offline
+
+__all__ = [
+    "ChecksumError",
+    "OfflineError",
+    "Tabular",
+    "cache_dir",
+    "download",
+    "load_iris",
+    "load_mnist",
+    "sha256_file",
+]
+
+CACHE_VAR = "IA100_CACHE"
+MNIST_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
+MNIST_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class OfflineError(ConnectionError):
+    """No se pudo descargar (sin conexión o modo sin conexión activo)."""
+
+
+class ChecksumError(ValueError):
+    """El fichero descargado no tiene la suma SHA-256 esperada."""
+
+
+def cache_dir() -> Path:
+    """Carpeta de la caché de descargas: ``$IA100_CACHE`` o ``~/.cache/ia100``. La crea si falta."""
+    path = Path(os.environ.get(CACHE_VAR) or Path.home() / ".cache" / "ia100")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def sha256_file(path: str | os.PathLike) -> str:
+    """Calcula la suma SHA-256 (en hexadecimal) de un fichero, leyéndolo por bloques."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"No existe el fichero {path}.")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def download(
+    url: str,
+    *,
+    sha256: str,
+    filename: str | None = None,
+    directory: str | os.PathLike | None = None,
+    timeout: float = 30.0,
+) -> Path:
+    """Descarga ``url`` a la caché, verifica su SHA-256 y devuelve la ruta local.
+
+    - Si el fichero ya está en la caché y su suma coincide, no descarga nada.
+    - Si está pero su suma no coincide (quedó corrupto), lo borra y lo vuelve a bajar.
+    - Escribe primero en un temporal de la misma carpeta y solo lo renombra al nombre final
+      cuando la suma es correcta: un corte a mitad nunca deja un fichero que luego se crea bueno.
+
+    Args:
+        url: dirección ``http(s)://`` del fichero.
+        sha256: suma SHA-256 esperada (64 caracteres hexadecimales).
+        filename: nombre en la caché (por defecto, el final de la URL).
+        directory: carpeta de la caché (por defecto, :func:`cache_dir`).
+        timeout: segundos de espera máximos de la conexión (mayor que 0).
+
+    Raises:
+        ValueError: URL, suma o tiempo de espera no válidos.
+        OfflineError: sin conexión, o modo sin conexión activo (la sesión pasa a ese modo).
+        ChecksumError: lo descargado no coincide con la suma esperada.
+    """
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise ValueError(f"La URL debe empezar por http:// o https://, no {url!r}.")
+    sha256 = str(sha256).lower()
+    if not _SHA_RE.match(sha256):
+        raise ValueError("La suma SHA-256 debe tener 64 caracteres hexadecimales.")
+    if not timeout > 0:
+        raise ValueError(f"El tiempo de espera debe ser positivo, no {timeout!r}.")
+    folder = Path(directory) if directory is not None else cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (filename or url.rstrip("/").rsplit("/", 1)[-1])
+    if target.exists():
+        if sha256_file(target) == sha256:
+            return target
+        target.unlink()  # corrupto o de otra versión: se vuelve a descargar
+    if is_offline():
+        raise OfflineError(f"Modo sin conexión: no se descarga {url}.")
+
+    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", delete=False)
+    tmp = Path(handle.name)
+    digest = hashlib.sha256()
+    try:
+        with handle, urllib.request.urlopen(url, timeout=timeout) as response:
+            for block in iter(lambda: response.read(1 << 20), b""):
+                digest.update(block)
+                handle.write(block)
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        tmp.unlink(missing_ok=True)
+        go_offline(f"no se pudo descargar {url}: {error}")
+        raise OfflineError(f"No se pudo descargar {url}: {error}") from error
+    if digest.hexdigest() != sha256:
+        tmp.unlink(missing_ok=True)
+        raise ChecksumError(
+            f"La suma SHA-256 de {url} no coincide: se esperaba {sha256} y llegó "
+            f"{digest.hexdigest()}. El fichero se ha descartado."
+        )
+    os.replace(tmp, target)
+    return target
+
+
+class Tabular(NamedTuple):
+    """Un conjunto tabular: matriz ``X`` (n, d), etiquetas ``y`` (n,) y sus nombres."""
+
+    X: np.ndarray
+    y: np.ndarray
+    feature_names: list[str]
+    target_names: list[str]
+
+
+_IRIS_FEATURES_ES = ["largo del sépalo (cm)", "ancho del sépalo (cm)",
+                     "largo del pétalo (cm)", "ancho del pétalo (cm)"]
+
+
+def load_iris() -> Tabular:
+    """Carga Iris (150 flores, 4 medidas, 3 especies), incluido en scikit-learn: no descarga nada.
+
+    Returns:
+        ``Tabular(X, y, feature_names, target_names)`` con nombres de medidas en español.
+
+    Se usa en: día 010, laboratorio 01.
+    """
+    from sklearn.datasets import load_iris as sk_load_iris
+
+    iris = sk_load_iris()
+    return Tabular(
+        X=iris.data.astype(np.float64),
+        y=iris.target.astype(np.int64),
+        feature_names=list(_IRIS_FEATURES_ES),
+        target_names=[str(name) for name in iris.target_names],
+    )
+
+
+def _digits_as_mnist(test_fraction: float = 0.2, seed: int = 0):
+    """Convierte los dígitos 8×8 de scikit-learn en imágenes 28×28 ``uint8`` como las de MNIST."""
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    images = digits.images / 16.0  # (n, 8, 8) en [0, 1]
+    # Cada píxel se agranda a 3×3 (24×24) y se añade un marco de 2 píxeles (28×28):
+    # MNIST también centra cada dígito en una caja de 20×20 con margen negro.
+    big = np.kron(images, np.ones((3, 3)))
+    big = np.pad(big, ((0, 0), (2, 2), (2, 2)))
+    x = np.clip(np.rint(big * 255), 0, 255).astype(np.uint8)
+    y = digits.target.astype(np.uint8)
+    order = np.random.default_rng(seed).permutation(len(x))
+    n_test = int(round(len(x) * test_fraction))
+    test, train = order[:n_test], order[n_test:]
+    return (x[train], y[train]), (x[test], y[test])
+
+
+def load_mnist(*, offline: bool | None = None):
+    """Carga MNIST como ``keras.datasets.mnist.load_data()``: ``(x_train, y_train), (x_test, y_test)``.
+
+    Imágenes ``uint8`` de forma (n, 28, 28) con valores 0–255 y etiquetas ``uint8`` 0–9.
+
+    - En línea: descarga ``mnist.npz`` (60 000 + 10 000 imágenes) con caché y suma SHA-256.
+    - Sin conexión (modo activo, ``offline=True`` o fallo de descarga): usa los 1 797 dígitos
+      de scikit-learn, agrandados a 28×28, divididos 80/20. Mismas formas y tipos; menos datos.
+
+    Args:
+        offline: forzar (``True``) o impedir (``False``) el modo sin conexión; ``None`` decide solo.
+
+    Se usa en: días 011 y 012.
+    """
+    use_local = is_offline() if offline is None else offline
+    if not use_local:
+        try:
+            path = download(MNIST_URL, sha256=MNIST_SHA256)
+            with np.load(path, allow_pickle=False) as data:
+                print("🔢 MNIST real: 60 000 imágenes de entrenamiento y 10 000 de prueba.")
+                return (data["x_train"], data["y_train"]), (data["x_test"], data["y_test"])
+        except OfflineError:
+            pass
+    (x_train, y_train), (x_test, y_test) = _digits_as_mnist()
+    print(
+        f"📴 Sin conexión: en lugar de MNIST uso los dígitos de scikit-learn agrandados a 28×28 "
+        f"({len(x_train)} de entrenamiento, {len(x_test)} de prueba)."
+    )
+    return (x_train, y_train), (x_test, y_test)

@@ -1,0 +1,145 @@
+"""Corrector automático de los ejercicios del curso.
+
+Para qué sirve: el alumno llama a :func:`check` con el identificador del ejercicio
+(``"dia-007.2"``) y su respuesta, y ve ✅ o ❌ con una pista en español. Cada ejercicio se
+registra con :func:`exercise` en un módulo ``part*.py`` de este paquete, que se carga la primera
+vez que hace falta.
+
+Para qué NO sirve: no contiene la lección ni muestra la solución; un comprobador puede calcular
+la respuesta correcta para compararla, pero solo dice si la del alumno lo es.
+
+Variables de entorno que usan las pruebas del curso:
+
+- ``IA100_STRICT=1``: un ejercicio que falla lanza ``AssertionError`` (así las soluciones de
+  referencia no pueden romperse sin que lo note la integración continua);
+- ``IA100_CHECK_LOG=fichero``: cada comprobación añade una línea JSON con su resultado.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import pkgutil
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+__all__ = ["CheckResult", "Exercise", "Wrong", "check", "evaluate", "exercise", "exercises", "expect"]
+
+_ID_RE = re.compile(r"^dia-\d{3}\.\d+$")
+_REGISTRY: dict[str, Exercise] = {}
+_loaded = {"done": False}
+
+
+class Wrong(Exception):
+    """La respuesta no es correcta; el mensaje explica por qué (en español)."""
+
+
+def expect(condition: Any, message: str) -> None:
+    """Lanza :class:`Wrong` con ``message`` si ``condition`` es falsa. Para escribir comprobadores."""
+    if not condition:
+        raise Wrong(message)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """Un ejercicio registrado: identificador, título, pista y la función que lo comprueba."""
+
+    id: str  # "dia-NNN.K"
+    title: str  # lo que se pide, en pocas palabras
+    hint: str  # la pista que se muestra al fallar
+    checker: Callable[[Any], str | None]  # lanza Wrong si la respuesta no vale
+
+
+class CheckResult(NamedTuple):
+    """Resultado de comprobar una respuesta."""
+
+    exercise_id: str
+    passed: bool
+    message: str
+
+
+def exercise(exercise_id: str, *, title: str, hint: str):
+    """Decorador que registra un comprobador.
+
+    El comprobador recibe la respuesta del alumno; lanza :class:`Wrong` (por ejemplo con
+    :func:`expect`) si no es correcta y puede devolver un texto de felicitación con algo que
+    aprender.
+    """
+    if not _ID_RE.match(exercise_id):
+        raise ValueError(f"Identificador de ejercicio no válido: {exercise_id!r} (formato dia-NNN.K).")
+
+    def register(checker: Callable[[Any], str | None]):
+        if exercise_id in _REGISTRY:
+            raise ValueError(f"El ejercicio {exercise_id} está registrado dos veces.")
+        _REGISTRY[exercise_id] = Exercise(exercise_id, title, hint, checker)
+        return checker
+
+    return register
+
+
+def _load_catalog() -> None:
+    if _loaded["done"]:
+        return
+    for module in pkgutil.iter_modules(__path__):
+        if module.name.startswith("part"):
+            importlib.import_module(f"{__name__}.{module.name}")
+    _loaded["done"] = True
+
+
+def exercises(day: int | None = None) -> list[Exercise]:
+    """Lista los ejercicios registrados (todos, o los de un día), ordenados por identificador."""
+    _load_catalog()
+    items = sorted(_REGISTRY.values(), key=lambda e: (e.id.split(".")[0], int(e.id.split(".")[1])))
+    if day is None:
+        return items
+    if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 100:
+        raise ValueError(f"El día debe ser un entero entre 1 y 100, no {day!r}.")
+    return [e for e in items if e.id.startswith(f"dia-{day:03d}.")]
+
+
+def evaluate(exercise_id: str, answer: Any) -> CheckResult:
+    """Comprueba una respuesta sin imprimir nada y devuelve un :class:`CheckResult`.
+
+    Los errores del código del alumno (una excepción dentro de su función) cuentan como
+    respuesta incorrecta, con el error en el mensaje; un identificador desconocido es un error.
+    """
+    _load_catalog()
+    if exercise_id not in _REGISTRY:
+        day = exercise_id.split(".")[0] if isinstance(exercise_id, str) else "?"
+        known = ", ".join(e for e in sorted(_REGISTRY) if e.startswith(day)) or "ninguno"
+        raise KeyError(f"No existe el ejercicio {exercise_id!r}. Ejercicios de {day}: {known}.")
+    if answer is Ellipsis:
+        return CheckResult(exercise_id, False, "Aún no has escrito tu respuesta: sustituye los `...`.")
+    try:
+        note = _REGISTRY[exercise_id].checker(answer)
+    except Wrong as wrong:
+        return CheckResult(exercise_id, False, str(wrong))
+    except Exception as error:  # el código del alumno falló dentro del comprobador
+        return CheckResult(exercise_id, False, f"Tu código lanzó {type(error).__name__}: {error}")
+    return CheckResult(exercise_id, True, note or "¡Correcto!")
+
+
+def check(exercise_id: str, answer: Any) -> None:
+    """Comprueba tu respuesta a un ejercicio y muestra ✅ o ❌ con una pista.
+
+    Args:
+        exercise_id: identificador que aparece en el enunciado, por ejemplo ``"dia-007.2"``.
+        answer: tu respuesta (un número, una lista, una función…, según el enunciado).
+
+    Se usa en: todos los cuadernos de ejercicios.
+    """
+    result = evaluate(exercise_id, answer)
+    item = _REGISTRY[exercise_id]
+    if result.passed:
+        print(f"✅ {exercise_id} · {item.title}: {result.message}")
+    else:
+        print(f"❌ {exercise_id} · {item.title}: {result.message}\n   💡 Pista: {item.hint}")
+    log = os.environ.get("IA100_CHECK_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"id": exercise_id, "passed": result.passed}) + "\n")
+    if not result.passed and os.environ.get("IA100_STRICT", "").strip() in {"1", "true"}:
+        raise AssertionError(f"{exercise_id}: {result.message}")
