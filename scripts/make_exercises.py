@@ -12,9 +12,9 @@ Reglas de transformación (solo en celdas de código):
   ``x = ...  # ✍️ tu respuesta``;
 - se quita la etiqueta ``hide-input`` (en el sitio oculta la solución tras un botón).
 
-En Markdown: la primera línea ``# Soluciones · …`` pasa a ``# Ejercicios · …``; las líneas que
-empiezan por ``> 🔑`` (notas solo para las soluciones) se quitan, y se añade un enlace a las
-soluciones comentadas.
+En Markdown: la primera línea ``# Soluciones · …`` pasa a ``# Ejercicios · …``; las citas que
+empiezan por ``> 🔑`` (notas solo para las soluciones) se quitan enteras; los enlaces relativos se
+corrigen (el alumno está una carpeta más arriba), y se añade un enlace a las soluciones comentadas.
 
 Uso: ``python scripts/make_exercises.py [DÍA ...]`` (por defecto, todos) o ``--check`` (falla si
 algo no coincide).
@@ -35,6 +35,7 @@ SOLUTIONS = ROOT / "exercises" / "soluciones"
 BEGIN = re.compile(r"^(\s*)# >>> solución\s*$")
 END = re.compile(r"^\s*# <<< solución\s*$")
 INLINE = re.compile(r"^(\s*)([A-Za-z_][\w\.\[\]'\", ]*?)\s*=\s*.+?\s*# solución\s*$")
+RELATIVE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)\s]+)\)")
 LEARNER_NOTE = (
     "> ✍️ Escribe tu código donde veas `...` y ejecuta la celda de comprobación que hay debajo. "
     "Cuando termines (¡no antes!), compara con las [soluciones comentadas]({link})."
@@ -69,6 +70,30 @@ def blank_code(source: str) -> str:
     return "\n".join(out)
 
 
+def learner_markdown(source: str) -> str:
+    """Quita las notas «> 🔑» (la cita entera) y corrige los enlaces relativos.
+
+    La versión del alumno vive una carpeta más arriba que las soluciones: ``../x`` pasa a ``x``
+    y ``x`` (junto a las soluciones) pasa a ``soluciones/x``.
+    """
+    out, in_key_note = [], False
+    for line in source.splitlines():
+        if line.startswith("> 🔑"):
+            in_key_note = True
+        elif not line.startswith(">"):
+            in_key_note = False
+        if not in_key_note:
+            out.append(line)
+
+    def relink(match: re.Match) -> str:
+        target = match.group(1)
+        target = target[3:] if target.startswith("../") else f"soluciones/{target}"
+        return f"]({target})"
+
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+    return RELATIVE_LINK.sub(relink, text).strip("\n")
+
+
 def has_solution(source: str) -> bool:
     return any(BEGIN.match(x) or INLINE.match(x) for x in source.splitlines())
 
@@ -79,13 +104,13 @@ def learner_notebook(reference: nbformat.NotebookNode, solutions_name: str) -> n
     first = nb.cells[0]
     if first.cell_type != "markdown" or not first.source.startswith("# Soluciones · "):
         raise ValueError("La primera celda de las soluciones debe empezar por «# Soluciones · ».")
-    lines = [x for x in first.source.splitlines() if not x.startswith("> 🔑")]
+    lines = learner_markdown(first.source).splitlines()
     lines[0] = lines[0].replace("# Soluciones · ", "# Ejercicios · ", 1)
     note = LEARNER_NOTE.format(link=f"soluciones/{solutions_name}")
     first.source = "\n".join(lines).rstrip() + "\n\n" + note
     for cell in nb.cells[1:]:
         if cell.cell_type == "markdown":
-            cell.source = "\n".join(x for x in cell.source.splitlines() if not x.startswith("> 🔑"))
+            cell.source = learner_markdown(cell.source)
         elif cell.cell_type == "code":
             cell.source = blank_code(cell.source)
             tags = [t for t in cell.metadata.get("tags", []) if t != "hide-input"]

@@ -121,9 +121,14 @@ def download(
     digest = hashlib.sha256()
     try:
         with handle, urllib.request.urlopen(url, timeout=timeout) as response:
+            expected = response.headers.get("Content-Length")
+            received = 0
             for block in iter(lambda: response.read(1 << 20), b""):
                 digest.update(block)
                 handle.write(block)
+                received += len(block)
+            if expected is not None and received != int(expected):
+                raise ConnectionError(f"descarga interrumpida ({received} de {expected} bytes)")
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         tmp.unlink(missing_ok=True)
         go_offline(f"no se pudo descargar {url}: {error}")

@@ -1,0 +1,160 @@
+"""Pruebas de los ejercicios: el corrector y cada pareja de cuadernos (soluciones / alumno).
+
+Para cada día con ejercicios se comprueba que:
+
+1. la versión del alumno es exactamente la que genera ``scripts/make_exercises.py`` a partir de
+   las soluciones (no pueden desincronizarse);
+2. las soluciones de referencia pasan **todos** sus comprobadores;
+3. la versión en blanco se ejecuta sin errores y **falla** todos sus comprobadores.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+import make_exercises
+from ia100 import exercises as ex
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = make_exercises.pairs()
+CHECK_RE = re.compile(r"""check\(\s*["'](dia-\d{3}\.\d+)["']""")
+
+
+def _ids_in(path: Path) -> list[str]:
+    nb = nbformat.read(path, as_version=4)
+    return [m for c in nb.cells if c.cell_type == "code" for m in CHECK_RE.findall(c.source)]
+
+
+def _run(path: Path, monkeypatch, tmp_path: Path, *, strict: bool) -> list[dict]:
+    log = tmp_path / f"{path.stem}.jsonl"
+    monkeypatch.setenv("IA100_CHECK_LOG", str(log))
+    monkeypatch.setenv("IA100_STRICT", "1" if strict else "0")
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+# --- El corrector --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    """Un registro vacío y aislado para probar el mecanismo sin el catálogo real."""
+    monkeypatch.setattr(ex, "_REGISTRY", {})
+    monkeypatch.setattr(ex, "_loaded", {"done": True})
+
+    @ex.exercise("dia-099.1", title="doble", hint="multiplica por dos")
+    def _double(fn):
+        ex.expect(callable(fn), "Debe ser una función.")
+        ex.expect(fn(3) == 6, "doble(3) debería ser 6.")
+        return "Bien hecho."
+
+    return ex._REGISTRY
+
+
+def test_evaluate_right_wrong_blank_and_crashing_answers(registry):
+    assert ex.evaluate("dia-099.1", lambda x: 2 * x) == ("dia-099.1", True, "Bien hecho.")
+    assert not ex.evaluate("dia-099.1", lambda x: x).passed
+    blank = ex.evaluate("dia-099.1", ...)
+    assert not blank.passed and "..." in blank.message
+
+    def broken(x):
+        raise NotImplementedError("sin hacer")
+
+    crash = ex.evaluate("dia-099.1", broken)
+    assert not crash.passed and "NotImplementedError" in crash.message
+
+
+def test_check_prints_feedback_logs_and_is_strict_on_demand(registry, capsys, monkeypatch, tmp_path):
+    log = tmp_path / "log.jsonl"
+    monkeypatch.setenv("IA100_CHECK_LOG", str(log))
+    monkeypatch.setenv("IA100_STRICT", "0")
+    ex.check("dia-099.1", lambda x: 2 * x)
+    ex.check("dia-099.1", lambda x: x)
+    out = capsys.readouterr().out
+    assert "✅ dia-099.1" in out and "❌ dia-099.1" in out and "Pista: multiplica por dos" in out
+    assert [json.loads(x)["passed"] for x in log.read_text().splitlines()] == [True, False]
+    monkeypatch.setenv("IA100_STRICT", "1")
+    with pytest.raises(AssertionError, match="doble"):
+        ex.check("dia-099.1", lambda x: x)
+
+
+def test_unknown_exercise_lists_the_known_ones(registry):
+    with pytest.raises(KeyError, match="dia-099.1"):
+        ex.evaluate("dia-099.7", 1)
+
+
+def test_exercise_registration_validates(registry):
+    with pytest.raises(ValueError, match="no válido"):
+        ex.exercise("dia-1.1", title="x", hint="y")
+    with pytest.raises(ValueError, match="dos veces"):
+        ex.exercise("dia-099.1", title="x", hint="y")(lambda a: None)
+    with pytest.raises(ValueError, match="entre 1 y 100"):
+        ex.exercises(day=0)
+
+
+# --- El catálogo y los cuadernos -----------------------------------------------------------
+
+
+def test_every_checker_is_used_once_and_every_check_exists():
+    registered = {e.id for e in ex.exercises()}
+    used = [i for ref, _ in PAIRS for i in _ids_in(ref)]
+    assert len(used) == len(set(used)), "un ejercicio aparece en dos cuadernos"
+    assert set(used) == registered
+
+
+def test_every_day_chapter_has_at_least_two_exercises():
+    days = sorted(int(p.name[4:7]) for p in ROOT.glob("chapters/*/dia-*.ipynb"))
+    assert days, "no hay días"
+    for day in days:
+        assert len(ex.exercises(day)) >= 2, f"el día {day} tiene menos de dos ejercicios"
+        assert (ROOT / "exercises" / "soluciones" / f"dia-{day:03d}-soluciones.ipynb").exists()
+
+
+@pytest.mark.parametrize("reference, learner", PAIRS, ids=[r.name[:7] for r, _ in PAIRS])
+def test_learner_version_is_generated_from_solutions(reference, learner):
+    assert learner.exists(), f"falta {learner.name}: ejecuta `make exercises`"
+    assert learner.read_text(encoding="utf-8") == make_exercises.render(reference), (
+        f"{learner.name} no coincide con sus soluciones: ejecuta `make exercises`"
+    )
+    text = learner.read_text(encoding="utf-8")
+    assert "# >>> solución" not in text and "# solución" not in text
+
+
+@pytest.mark.parametrize("reference, learner", PAIRS, ids=[r.name[:7] for r, _ in PAIRS])
+def test_solutions_pass_and_blank_version_fails(reference, learner, monkeypatch, tmp_path):
+    ids = _ids_in(reference)
+    assert len(ids) >= 2
+    solved = _run(reference, monkeypatch, tmp_path, strict=True)
+    assert [r["id"] for r in solved] == ids
+    assert all(r["passed"] for r in solved), solved
+    blank = _run(learner, monkeypatch, tmp_path, strict=False)
+    assert [r["id"] for r in blank] == ids
+    assert not any(r["passed"] for r in blank), f"la versión en blanco aprueba: {blank}"
+
+
+def test_generator_rules():
+    source = "def f(x):\n    # >>> solución\n    y = x * 2\n    return y\n    # <<< solución\nlr = 0.1  # solución"
+    assert make_exercises.blank_code(source) == (
+        "def f(x):\n    ...  # ✍️ tu código aquí\nlr = ...  # ✍️ tu respuesta"
+    )
+    with pytest.raises(ValueError, match="Falta"):
+        make_exercises.blank_code("# >>> solución\nx = 1")
+    with pytest.raises(ValueError, match="sin su"):
+        make_exercises.blank_code("# <<< solución")
+
+
+def test_generator_markdown_rules():
+    source = ("Mira el [día 3](../../chapters/x.ipynb) y [esto](otra.ipynb).\n\n"
+              "> 🔑 Solo para soluciones,\n> también esta línea.\n\nSigue [web](https://a.b/c).")
+    assert make_exercises.learner_markdown(source) == (
+        "Mira el [día 3](../chapters/x.ipynb) y [esto](soluciones/otra.ipynb).\n\n"
+        "Sigue [web](https://a.b/c)."
+    )
