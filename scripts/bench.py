@@ -29,8 +29,11 @@ BUDGET = {"fast": 60.0, "learner": 180.0}
 
 
 def notebooks() -> list[Path]:
-    found = [*sorted((ROOT / "chapters").rglob("*.ipynb")), *sorted((ROOT / "labs").glob("*.ipynb")),
-             *sorted((ROOT / "exercises" / "soluciones").glob("*.ipynb"))]
+    found = [
+        *sorted((ROOT / "chapters").rglob("*.ipynb")),
+        *sorted((ROOT / "labs").glob("*.ipynb")),
+        *sorted((ROOT / "exercises" / "soluciones").glob("*.ipynb")),
+    ]
     return [p for p in found if ".ipynb_checkpoints" not in p.parts]
 
 
@@ -38,8 +41,12 @@ def run(path: Path) -> tuple[float, str]:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     try:
-        NotebookClient(nb, timeout=900, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=900,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
         status = "ok"
     except Exception as error:  # se informa y se sigue con el resto
         status = f"error: {type(error).__name__}"
@@ -68,12 +75,16 @@ def main() -> int:
         rows.append((str(rel), seconds, status))
     out = ROOT / "_build" / f"bench-{args.mode}.tsv"
     out.parent.mkdir(exist_ok=True)
-    out.write_text("cuaderno\tsegundos\testado\n"
-                   + "".join(f"{r}\t{s:.1f}\t{st}\n" for r, s, st in rows), encoding="utf-8")
+    out.write_text(
+        "cuaderno\tsegundos\testado\n" + "".join(f"{r}\t{s:.1f}\t{st}\n" for r, s, st in rows),
+        encoding="utf-8",
+    )
     total = sum(s for _, s, _ in rows)
     slowest = sorted(rows, key=lambda r: -r[1])[:5]
-    print(f"\nModo {args.mode}: {len(rows)} cuadernos, total {total:.0f} s "
-          f"({total / 60:.1f} min), presupuesto {budget:.0f} s por cuaderno. Tabla: {out.relative_to(ROOT)}")
+    print(
+        f"\nModo {args.mode}: {len(rows)} cuadernos, total {total:.0f} s "
+        f"({total / 60:.1f} min), presupuesto {budget:.0f} s por cuaderno. Tabla: {out.relative_to(ROOT)}"
+    )
     print("Los más lentos:", *(f"{s:6.1f} s  {r}" for r, s, _ in slowest), sep="\n  ")
     bad = [r for r in rows if r[2] != "ok" or r[1] > budget]
     if bad:

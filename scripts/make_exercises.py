@@ -98,7 +98,9 @@ def has_solution(source: str) -> bool:
     return any(BEGIN.match(x) or INLINE.match(x) for x in source.splitlines())
 
 
-def learner_notebook(reference: nbformat.NotebookNode, solutions_name: str) -> nbformat.NotebookNode:
+def learner_notebook(
+    reference: nbformat.NotebookNode, solutions_name: str
+) -> nbformat.NotebookNode:
     """Devuelve la versión del alumno de un cuaderno de soluciones."""
     nb = copy.deepcopy(reference)
     first = nb.cells[0]

@@ -23,9 +23,22 @@ def test_book_builds_without_warnings(tmp_path):
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     jb = Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(
-        [str(jb), "build", str(ROOT), "--config", str(config_path), "--path-output", str(tmp_path),
-         "--warningiserror", "--nitpick", "--keep-going", "--all"],
-        capture_output=True, text=True, timeout=900,
+        [
+            str(jb),
+            "build",
+            str(ROOT),
+            "--config",
+            str(config_path),
+            "--path-output",
+            str(tmp_path),
+            "--warningiserror",
+            "--nitpick",
+            "--keep-going",
+            "--all",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     log = result.stdout[-6000:] + result.stderr[-6000:]
     assert result.returncode == 0, log
@@ -39,5 +52,7 @@ def test_book_builds_without_warnings(tmp_path):
     assert "mybinder.org" in day  # y a Binder
     assert "codespaces.new" in day  # y el icono de Codespaces
     assert "# Comprobación del día" not in day  # la celda de comprobación no se publica
-    solutions = (html / "exercises" / "soluciones" / "dia-001-soluciones.html").read_text(encoding="utf-8")
+    solutions = (html / "exercises" / "soluciones" / "dia-001-soluciones.html").read_text(
+        encoding="utf-8"
+    )
     assert "tag_hide-input" in solutions  # las soluciones, plegadas tras un botón

@@ -96,8 +96,9 @@ def test_interrupted_download_leaves_no_file(online, server, tmp_path, capsys):
 
 def test_download_unreachable_host_goes_offline(online, tmp_path):
     with pytest.raises(ia100.OfflineError, match="No se pudo descargar"):
-        ia100.download("http://127.0.0.1:9/nada.bin", sha256=PAYLOAD_SHA, directory=tmp_path,
-                       timeout=2)
+        ia100.download(
+            "http://127.0.0.1:9/nada.bin", sha256=PAYLOAD_SHA, directory=tmp_path, timeout=2
+        )
     assert ia100.is_offline()
 
 

@@ -43,13 +43,17 @@ def test_size_with_gpu_uses_full(modes, monkeypatch):
     assert ia100.size(full=30, cpu=10, fast=2) == 30
 
 
-@pytest.mark.parametrize("kwargs", [{"full": -1}, {"full": 3, "cpu": -2}, {"full": 3, "fast": -0.5}])
+@pytest.mark.parametrize(
+    "kwargs", [{"full": -1}, {"full": 3, "cpu": -2}, {"full": 3, "fast": -0.5}]
+)
 def test_size_rejects_negative_sizes(kwargs):
     with pytest.raises(ValueError, match="negativo"):
         ia100.size(**kwargs)
 
 
-@pytest.mark.parametrize("kwargs", [{"full": "30"}, {"full": True}, {"full": 3, "cpu": None, "fast": [1]}])
+@pytest.mark.parametrize(
+    "kwargs", [{"full": "30"}, {"full": True}, {"full": 3, "cpu": None, "fast": [1]}]
+)
 def test_size_rejects_non_numbers(kwargs):
     with pytest.raises(TypeError, match="número"):
         ia100.size(**kwargs)

@@ -36,8 +36,9 @@ def _run(path: Path, monkeypatch, tmp_path: Path, *, strict: bool) -> list[dict]
     monkeypatch.setenv("IA100_CHECK_LOG", str(log))
     monkeypatch.setenv("IA100_STRICT", "1" if strict else "0")
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
@@ -72,7 +73,9 @@ def test_evaluate_right_wrong_blank_and_crashing_answers(registry):
     assert not crash.passed and "NotImplementedError" in crash.message
 
 
-def test_check_prints_feedback_logs_and_is_strict_on_demand(registry, capsys, monkeypatch, tmp_path):
+def test_check_prints_feedback_logs_and_is_strict_on_demand(
+    registry, capsys, monkeypatch, tmp_path
+):
     log = tmp_path / "log.jsonl"
     monkeypatch.setenv("IA100_CHECK_LOG", str(log))
     monkeypatch.setenv("IA100_STRICT", "0")
@@ -152,8 +155,10 @@ def test_generator_rules():
 
 
 def test_generator_markdown_rules():
-    source = ("Mira el [día 3](../../chapters/x.ipynb) y [esto](otra.ipynb).\n\n"
-              "> 🔑 Solo para soluciones,\n> también esta línea.\n\nSigue [web](https://a.b/c).")
+    source = (
+        "Mira el [día 3](../../chapters/x.ipynb) y [esto](otra.ipynb).\n\n"
+        "> 🔑 Solo para soluciones,\n> también esta línea.\n\nSigue [web](https://a.b/c)."
+    )
     assert make_exercises.learner_markdown(source) == (
         "Mira el [día 3](../chapters/x.ipynb) y [esto](soluciones/otra.ipynb).\n\n"
         "Sigue [web](https://a.b/c)."

@@ -18,15 +18,25 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(
-    p for d in ("chapters", "labs", "exercises") for p in (ROOT / d).rglob("*.ipynb")
+    p
+    for d in ("chapters", "labs", "exercises")
+    for p in (ROOT / d).rglob("*.ipynb")
     if ".ipynb_checkpoints" not in p.parts
 )
 DAYS = [p for p in NOTEBOOKS if p.parent.parent == ROOT / "chapters" and p.name.startswith("dia-")]
 LABS = [p for p in NOTEBOOKS if p.parent == ROOT / "labs"]
 APPENDICES = [p for p in NOTEBOOKS if p.parent == ROOT / "chapters" / "apendices"]
 TEACHING = DAYS + LABS + APPENDICES
-STANDARD_TAGS = {"hide-input", "hide-output", "hide-cell", "remove-cell", "remove-input",
-                 "remove-output", "skip-execution", "raises-exception"}
+STANDARD_TAGS = {
+    "hide-input",
+    "hide-output",
+    "hide-cell",
+    "remove-cell",
+    "remove-input",
+    "remove-output",
+    "skip-execution",
+    "raises-exception",
+}
 PARTS = {  # carpeta de cada parte y sus días, como en el plan del curso
     "parte-1-fundamentos": range(1, 13),
     "parte-2-cnn": range(13, 31),
@@ -52,8 +62,13 @@ def code_cells(nb):
 
 def headings(nb, level: int) -> list[str]:
     prefix = "#" * level + " "
-    return [line[len(prefix):].strip() for c in nb.cells if c.cell_type == "markdown"
-            for line in c.source.splitlines() if line.startswith(prefix)]
+    return [
+        line[len(prefix) :].strip()
+        for c in nb.cells
+        if c.cell_type == "markdown"
+        for line in c.source.splitlines()
+        if line.startswith(prefix)
+    ]
 
 
 def test_there_are_notebooks():
@@ -118,8 +133,12 @@ def test_setup_cell(path):
 
 @pytest.mark.parametrize("path", TEACHING, ids=ids(TEACHING))
 def test_hidden_check_cell(path):
-    checks = [c for c in code_cells(load(path)) if "remove-cell" in c.metadata.get("tags", [])
-              and c.source.lstrip().startswith("# Comprobación")]
+    checks = [
+        c
+        for c in code_cells(load(path))
+        if "remove-cell" in c.metadata.get("tags", [])
+        and c.source.lstrip().startswith("# Comprobación")
+    ]
     assert checks, "falta la celda oculta de comprobación (remove-cell, «# Comprobación …»)"
     assert all(re.search(r"^\s*assert\b", c.source, re.M) for c in checks)
 
@@ -127,12 +146,18 @@ def test_hidden_check_cell(path):
 @pytest.mark.parametrize("path", TEACHING, ids=ids(TEACHING))
 def test_closing_sections_and_heading_levels(path):
     nb = load(path)
-    closing = ["Resumen", "Ejercicios", "Para saber más"] if path in DAYS else ["Resumen", "Para saber más"]
-    assert headings(nb, 2)[-len(closing):] == closing, headings(nb, 2)
+    closing = (
+        ["Resumen", "Ejercicios", "Para saber más"]
+        if path in DAYS
+        else ["Resumen", "Para saber más"]
+    )
+    assert headings(nb, 2)[-len(closing) :] == closing, headings(nb, 2)
     assert headings(nb, 2)[:1] == ["Objetivos"]
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            assert not re.search(r"^#{4,} ", cell.source, re.M), "nivel de encabezado demasiado hondo"
+            assert not re.search(r"^#{4,} ", cell.source, re.M), (
+                "nivel de encabezado demasiado hondo"
+            )
 
 
 @pytest.mark.parametrize("path", DAYS, ids=ids(DAYS))
@@ -144,7 +169,9 @@ def test_day_links_its_exercises(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_code_cells_are_short(path):
     for cell in code_cells(load(path)):
-        assert len(cell.source.splitlines()) <= 30, f"celda de {len(cell.source.splitlines())} líneas"
+        assert len(cell.source.splitlines()) <= 30, (
+            f"celda de {len(cell.source.splitlines())} líneas"
+        )
 
 
 def _toc_files(node) -> list[str]:
@@ -168,9 +195,12 @@ def test_toc_and_files_agree():
     for entry in entries:
         matches = [p for p in (ROOT / f"{entry}.ipynb", ROOT / f"{entry}.md") if p.exists()]
         assert len(matches) == 1, f"la entrada {entry} del índice no existe (o existe dos veces)"
-    pages = {str(p.relative_to(ROOT).with_suffix("")) for d in ("chapters", "labs", "exercises")
-             for p in (ROOT / d).rglob("*") if p.suffix in {".ipynb", ".md"}
-             and ".ipynb_checkpoints" not in p.parts}
+    pages = {
+        str(p.relative_to(ROOT).with_suffix(""))
+        for d in ("chapters", "labs", "exercises")
+        for p in (ROOT / d).rglob("*")
+        if p.suffix in {".ipynb", ".md"} and ".ipynb_checkpoints" not in p.parts
+    }
     assert pages - set(entries) == set(), "páginas que no están en _toc.yml"
     captions = [part["caption"] for part in toc["parts"]]
     for number in ("I", "II", "III", "IV", "V", "VI"):

@@ -20,7 +20,9 @@ def close_figures():
 
 
 def test_plot_history_pairs_train_and_validation():
-    fig = ia100.plot_history({"loss": [1, 0.5, 0.3], "val_loss": [1.1, 0.7, 0.6], "accuracy": [0.5, 0.8, 0.9]})
+    fig = ia100.plot_history(
+        {"loss": [1, 0.5, 0.3], "val_loss": [1.1, 0.7, 0.6], "accuracy": [0.5, 0.8, 0.9]}
+    )
     assert len(fig.axes) == 2
     loss_ax = fig.axes[0]
     assert [line.get_label() for line in loss_ax.lines] == ["entrenamiento", "validación"]

@@ -26,9 +26,16 @@ REPO_URL = CONFIG["repository"]["url"]
 OWNER, NAME = REPO_URL.removeprefix("https://github.com/").split("/")
 # Nombre del módulo importado → paquete fijado que lo proporciona.
 MODULE_TO_PACKAGE = {
-    "sklearn": "scikit-learn", "yaml": "pyyaml", "PIL": "pillow", "IPython": "ipykernel",
-    "tensorflow": "tensorflow-cpu", "mpl_toolkits": "matplotlib", "make_exercises": None,
-    "nbtools": None, "ia100": None, "_pytest": "pytest",
+    "sklearn": "scikit-learn",
+    "yaml": "pyyaml",
+    "PIL": "pillow",
+    "IPython": "ipykernel",
+    "tensorflow": "tensorflow-cpu",
+    "mpl_toolkits": "matplotlib",
+    "make_exercises": None,
+    "nbtools": None,
+    "ia100": None,
+    "_pytest": "pytest",
 }
 
 
@@ -49,8 +56,19 @@ def test_requirements_are_exact_pins_with_the_tested_pairs():
     assert found["torch"] == "2.14.1" and found["torchvision"] == "0.29.1"
     assert found["tensorflow-cpu"] == "2.21.0" and found["tensorflow"] == "2.21.0"
     assert found["jupyter-book"].startswith("1.")
-    for name in ("ultralytics", "nltk", "gensim", "scikit-learn", "matplotlib", "pandas",
-                 "jupyterlab", "nbmake", "pytest-xdist", "keras", "numpy"):
+    for name in (
+        "ultralytics",
+        "nltk",
+        "gensim",
+        "scikit-learn",
+        "matplotlib",
+        "pandas",
+        "jupyterlab",
+        "nbmake",
+        "pytest-xdist",
+        "keras",
+        "numpy",
+    ):
         assert name in found, f"falta fijar {name}"
 
 
@@ -59,7 +77,9 @@ def test_everything_reads_the_same_pins():
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert pip_section == ["-r requirements.txt", "-e ."]
     conda_names = [d for d in env["dependencies"] if isinstance(d, str)]
-    assert "python=3.11" in conda_names and all("=" not in d for d in conda_names if d != "python=3.11")
+    assert "python=3.11" in conda_names and all(
+        "=" not in d for d in conda_names if d != "python=3.11"
+    )
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "-r requirements.txt -e ." in makefile
     devcontainer = (ROOT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8")
@@ -91,12 +111,21 @@ def _imports(source: str, where: str = "") -> set[str]:
 
 
 def test_every_import_is_pinned_or_standard():
-    sources = [(p.read_text(encoding="utf-8"), str(p)) for d in ("src", "tests", "scripts")
-               for p in (ROOT / d).rglob("*.py")]
-    for nb_path in [*ROOT.glob("chapters/**/*.ipynb"), *ROOT.glob("labs/*.ipynb"), *ROOT.glob("exercises/**/*.ipynb")]:
+    sources = [
+        (p.read_text(encoding="utf-8"), str(p))
+        for d in ("src", "tests", "scripts")
+        for p in (ROOT / d).rglob("*.py")
+    ]
+    for nb_path in [
+        *ROOT.glob("chapters/**/*.ipynb"),
+        *ROOT.glob("labs/*.ipynb"),
+        *ROOT.glob("exercises/**/*.ipynb"),
+    ]:
         nb = nbformat.read(nb_path, as_version=4)
         sources += [(c.source, str(nb_path)) for c in nb.cells if c.cell_type == "code"]
-    modules = set().union(*(_imports(s, where) for s, where in sources)) - set(sys.stdlib_module_names)
+    modules = set().union(*(_imports(s, where) for s, where in sources)) - set(
+        sys.stdlib_module_names
+    )
     pinned = pins()
     for module in sorted(modules):
         package = MODULE_TO_PACKAGE.get(module, module.lower().replace("_", "-"))
@@ -104,16 +133,31 @@ def test_every_import_is_pinned_or_standard():
 
 
 def _text_files():
-    for pattern in ("*.md", "*.yml", "*.toml", ".devcontainer/*.json", ".github/workflows/*.yml",
-                    "chapters/**/*.md", "labs/*.md", "exercises/*.md", "chapters/**/*.ipynb",
-                    "labs/*.ipynb", "exercises/**/*.ipynb", "scripts/*.py", "src/**/*.py"):
+    for pattern in (
+        "*.md",
+        "*.yml",
+        "*.toml",
+        ".devcontainer/*.json",
+        ".github/workflows/*.yml",
+        "chapters/**/*.md",
+        "labs/*.md",
+        "exercises/*.md",
+        "chapters/**/*.ipynb",
+        "labs/*.ipynb",
+        "exercises/**/*.ipynb",
+        "scripts/*.py",
+        "src/**/*.py",
+    ):
         yield from ROOT.glob(pattern)
 
 
 def test_repository_links_derive_from_config():
     # Los botones de Codespaces y Colab siempre apuntan al repositorio del curso; los enlaces a
     # GitHub o GitHub Pages con nuestro propietario también. (Enlaces a otros proyectos, libres.)
-    always = [r"codespaces\.new/([\w.-]+)/([\w.-]+)", r"colab\.research\.google\.com/github/([\w.-]+)/([\w.-]+)"]
+    always = [
+        r"codespaces\.new/([\w.-]+)/([\w.-]+)",
+        r"colab\.research\.google\.com/github/([\w.-]+)/([\w.-]+)",
+    ]
     ours = [r"github\.com/([\w.-]+)/([\w.-]+)", r"([\w-]+)\.github\.io/([\w.-]+)"]
     for path in _text_files():
         text = path.read_text(encoding="utf-8")
@@ -134,7 +178,9 @@ def test_repository_links_derive_from_config():
 def test_readme_shows_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```(?:bash|sh)\n(.*?)```", readme, re.S)
-    commands = [line.split("#")[0].strip() for b in blocks for line in b.splitlines() if line.strip()]
+    commands = [
+        line.split("#")[0].strip() for b in blocks for line in b.splitlines() if line.strip()
+    ]
     assert "make book" in commands and "make test" in commands
 
 
@@ -146,7 +192,11 @@ def test_workflows_are_valid(name):
     steps = [s for job in flow["jobs"].values() for s in job.get("steps", [])]
     runs = [s["run"] for s in steps if "run" in s]
     assert runs == (["make test"] if name == "tests.yml" else ["make book"])
-    pythons = [s["with"]["python-version"] for s in steps if s.get("uses", "").startswith("actions/setup-python")]
+    pythons = [
+        s["with"]["python-version"]
+        for s in steps
+        if s.get("uses", "").startswith("actions/setup-python")
+    ]
     assert pythons in ([], ["3.11"])
     if name == "deploy.yml":
         cached = [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/cache")]

@@ -152,8 +152,12 @@ class Tabular(NamedTuple):
     target_names: list[str]
 
 
-_IRIS_FEATURES_ES = ["largo del sépalo (cm)", "ancho del sépalo (cm)",
-                     "largo del pétalo (cm)", "ancho del pétalo (cm)"]
+_IRIS_FEATURES_ES = [
+    "largo del sépalo (cm)",
+    "ancho del sépalo (cm)",
+    "largo del pétalo (cm)",
+    "ancho del pétalo (cm)",
+]
 
 
 def load_iris() -> Tabular:
@@ -193,7 +197,9 @@ def _digits_as_mnist(test_fraction: float = 0.2, seed: int = 0):
     return (x[train], y[train]), (x[test], y[test])
 
 
-def load_mnist(*, offline: bool | None = None):
+def load_mnist(
+    *, offline: bool | None = None
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """Carga MNIST como ``keras.datasets.mnist.load_data()``: ``(x_train, y_train), (x_test, y_test)``.
 
     Imágenes ``uint8`` de forma (n, 28, 28) con valores 0–255 y etiquetas ``uint8`` 0–9.

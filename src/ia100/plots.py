@@ -11,9 +11,13 @@ que solo aparece en un día se escribe en ese cuaderno.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:  # solo para las anotaciones: matplotlib se importa al dibujar
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = [
     "confusion_matrix",
@@ -48,7 +52,7 @@ def _as_history(history: Any) -> dict[str, list[float]]:
     return out
 
 
-def plot_history(history: Any, *, title: str | None = None):
+def plot_history(history: Any, *, title: str | None = None) -> Figure:
     """Dibuja las curvas de entrenamiento: un panel por métrica, con su versión ``val_`` al lado.
 
     Args:
@@ -88,8 +92,8 @@ def plot_decision_boundary(
     *,
     resolution: int = 200,
     title: str | None = None,
-    ax=None,
-):
+    ax: Axes | None = None,
+) -> Figure:
     """Colorea el plano según la clase que predice ``predict`` y pone encima los puntos.
 
     Args:
@@ -117,7 +121,9 @@ def plot_decision_boundary(
         raise ValueError(f"resolution debe ser al menos 10, no {resolution}.")
     pad = 0.1 * (X.max(axis=0) - X.min(axis=0) + 1e-9)
     lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
-    xx, yy = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
+    xx, yy = np.meshgrid(
+        np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)
+    )
     grid = np.c_[xx.ravel(), yy.ravel()]
     zz = np.asarray(predict(grid)).reshape(xx.shape)
     if ax is None:
@@ -126,8 +132,16 @@ def plot_decision_boundary(
         fig = ax.figure
     levels = np.arange(min(zz.min(), y.min()) - 0.5, max(zz.max(), y.max()) + 1.5)
     ax.contourf(xx, yy, zz, levels=levels, cmap="coolwarm", alpha=0.3)
-    ax.scatter(X[:, 0], X[:, 1], c=y, cmap="coolwarm", edgecolors="k", s=22,
-               vmin=levels[0], vmax=levels[-1])
+    ax.scatter(
+        X[:, 0],
+        X[:, 1],
+        c=y,
+        cmap="coolwarm",
+        edgecolors="k",
+        s=22,
+        vmin=levels[0],
+        vmax=levels[-1],
+    )
     if title:
         ax.set_title(title)
     return fig
@@ -140,7 +154,7 @@ def show_images(
     ncols: int = 8,
     cmap: str | None = "gray",
     size: float = 1.4,
-):
+) -> Figure:
     """Muestra una rejilla de imágenes con su etiqueta encima.
 
     Args:
@@ -168,8 +182,9 @@ def show_images(
         raise ValueError(f"ncols debe ser al menos 1, no {ncols}.")
     ncols = min(ncols, len(images))
     nrows = int(np.ceil(len(images) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows * 1.15),
-                             squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(size * ncols, size * nrows * 1.15), squeeze=False
+    )
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < len(images):
@@ -180,7 +195,9 @@ def show_images(
     return fig
 
 
-def confusion_matrix(y_true: Sequence[int], y_pred: Sequence[int], n_classes: int | None = None):
+def confusion_matrix(
+    y_true: Sequence[int], y_pred: Sequence[int], n_classes: int | None = None
+) -> np.ndarray:
     """Cuenta aciertos y errores: la fila es la clase real y la columna la predicha.
 
     Args:
@@ -213,7 +230,7 @@ def plot_confusion_matrix(
     *,
     normalize: bool = False,
     title: str | None = None,
-):
+) -> Figure:
     """Dibuja la matriz de confusión con el número (o la proporción por fila) en cada casilla.
 
     Args:
@@ -248,8 +265,15 @@ def plot_confusion_matrix(
     for i in range(len(names)):
         for j in range(len(names)):
             text = f"{values[i, j]:.2f}" if normalize else str(matrix[i, j])
-            ax.text(j, i, text, ha="center", va="center",
-                    color="white" if values[i, j] > threshold else "black", fontsize=8)
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                color="white" if values[i, j] > threshold else "black",
+                fontsize=8,
+            )
     ax.set_title(title or "Matriz de confusión")
     fig.tight_layout()
     return fig

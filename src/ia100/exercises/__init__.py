@@ -26,7 +26,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-__all__ = ["CheckResult", "Exercise", "Wrong", "check", "evaluate", "exercise", "exercises", "expect"]
+__all__ = [
+    "CheckResult",
+    "Exercise",
+    "Wrong",
+    "check",
+    "evaluate",
+    "exercise",
+    "exercises",
+    "expect",
+]
 
 _ID_RE = re.compile(r"^dia-\d{3}\.\d+$")
 _REGISTRY: dict[str, Exercise] = {}
@@ -69,7 +78,9 @@ def exercise(exercise_id: str, *, title: str, hint: str):
     aprender.
     """
     if not _ID_RE.match(exercise_id):
-        raise ValueError(f"Identificador de ejercicio no válido: {exercise_id!r} (formato dia-NNN.K).")
+        raise ValueError(
+            f"Identificador de ejercicio no válido: {exercise_id!r} (formato dia-NNN.K)."
+        )
 
     def register(checker: Callable[[Any], str | None]):
         if exercise_id in _REGISTRY:
@@ -112,7 +123,9 @@ def evaluate(exercise_id: str, answer: Any) -> CheckResult:
         known = ", ".join(e for e in sorted(_REGISTRY) if e.startswith(day)) or "ninguno"
         raise KeyError(f"No existe el ejercicio {exercise_id!r}. Ejercicios de {day}: {known}.")
     if answer is Ellipsis:
-        return CheckResult(exercise_id, False, "Aún no has escrito tu respuesta: sustituye los `...`.")
+        return CheckResult(
+            exercise_id, False, "Aún no has escrito tu respuesta: sustituye los `...`."
+        )
     try:
         note = _REGISTRY[exercise_id].checker(answer)
     except Wrong as wrong:

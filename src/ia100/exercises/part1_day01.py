@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import expect, exercise
+from ia100.exercises import exercise, expect
 
 _FIELDS = {
     "reglas escritas a mano para un termostato": "IA",
@@ -16,10 +16,17 @@ _FIELDS = {
 }
 
 
-@exercise("dia-001.1", title="IA, ML o DL", hint="Pregúntate: ¿aprende de datos? Si aprende, "
-          "¿usa una red neuronal con varias capas? Elige siempre el conjunto más pequeño que lo contiene.")
+@exercise(
+    "dia-001.1",
+    title="IA, ML o DL",
+    hint="Pregúntate: ¿aprende de datos? Si aprende, "
+    "¿usa una red neuronal con varias capas? Elige siempre el conjunto más pequeño que lo contiene.",
+)
 def _fields(answer):
-    expect(isinstance(answer, dict), "La respuesta debe ser un diccionario {técnica: 'IA' | 'ML' | 'DL'}.")
+    expect(
+        isinstance(answer, dict),
+        "La respuesta debe ser un diccionario {técnica: 'IA' | 'ML' | 'DL'}.",
+    )
     missing = sorted(set(_FIELDS) - set(answer))
     expect(not missing, f"Faltan técnicas: {missing}.")
     wrong = [k for k, v in _FIELDS.items() if str(answer[k]).strip().upper() != v]
@@ -27,8 +34,11 @@ def _fields(answer):
     return "Seis de seis: cada técnica está en el conjunto más pequeño que la contiene."
 
 
-@exercise("dia-001.2", title="Una capa oculta con ReLU", hint="Multiplica X (n, d) por W (d, m), "
-          "suma b (m,) a cada fila y aplica np.maximum(0, ·).")
+@exercise(
+    "dia-001.2",
+    title="Una capa oculta con ReLU",
+    hint="Multiplica X (n, d) por W (d, m), suma b (m,) a cada fila y aplica np.maximum(0, ·).",
+)
 def _relu_layer(layer):
     expect(callable(layer), "La respuesta debe ser tu función relu_layer(X, W, b).")
     rng = np.random.default_rng(1)
@@ -37,14 +47,24 @@ def _relu_layer(layer):
         out = layer(X, W, b)
         expect(out is not None, "Tu función devuelve None: ¿olvidaste el return?")
         out = np.asarray(out)
-        expect(out.shape == (n, m), f"Con X {X.shape} y W {W.shape} la salida debe ser {(n, m)}, no {out.shape}.")
+        expect(
+            out.shape == (n, m),
+            f"Con X {X.shape} y W {W.shape} la salida debe ser {(n, m)}, no {out.shape}.",
+        )
         expect(np.all(out >= 0), "Hay valores negativos: falta aplicar ReLU.")
-        expect(np.allclose(out, np.maximum(0, X @ W + b)), "Los valores no coinciden con ReLU(X·W + b).")
+        expect(
+            np.allclose(out, np.maximum(0, X @ W + b)),
+            "Los valores no coinciden con ReLU(X·W + b).",
+        )
     return "Así calcula MLPClassifier cada capa oculta."
 
 
-@exercise("dia-001.3", title="Una red para los círculos", hint="Prueba hidden_layer_sizes con "
-          "una o dos capas de 8–32 neuronas y sube max_iter hasta que converja.")
+@exercise(
+    "dia-001.3",
+    title="Una red para los círculos",
+    hint="Prueba hidden_layer_sizes con "
+    "una o dos capas de 8–32 neuronas y sube max_iter hasta que converja.",
+)
 def _circles(model):
     from sklearn.datasets import make_circles
 
