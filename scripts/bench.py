@@ -57,6 +57,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Mide el tiempo de cada cuaderno.")
     parser.add_argument("--mode", choices=sorted(BUDGET), default="fast")
     parser.add_argument("paths", nargs="*", type=Path, help="cuadernos (por defecto, todos)")
+    parser.add_argument(
+        "--out", type=Path, help="tabla de resultados (por defecto, _build/bench-MODO.tsv)"
+    )
     args = parser.parse_args()
     os.environ["IA100_OFFLINE"] = "1"
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
@@ -69,12 +72,12 @@ def main() -> int:
     rows = []
     for path in paths:
         seconds, status = run(path)
-        rel = path.relative_to(ROOT)
+        rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         flag = "" if status == "ok" and seconds <= budget else "  ⚠️"
         print(f"{seconds:7.1f} s  {status:<6} {rel}{flag}", flush=True)
         rows.append((str(rel), seconds, status))
-    out = ROOT / "_build" / f"bench-{args.mode}.tsv"
-    out.parent.mkdir(exist_ok=True)
+    out = args.out or ROOT / "_build" / f"bench-{args.mode}.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         "cuaderno\tsegundos\testado\n" + "".join(f"{r}\t{s:.1f}\t{st}\n" for r, s, st in rows),
         encoding="utf-8",
@@ -83,7 +86,7 @@ def main() -> int:
     slowest = sorted(rows, key=lambda r: -r[1])[:5]
     print(
         f"\nModo {args.mode}: {len(rows)} cuadernos, total {total:.0f} s "
-        f"({total / 60:.1f} min), presupuesto {budget:.0f} s por cuaderno. Tabla: {out.relative_to(ROOT)}"
+        f"({total / 60:.1f} min), presupuesto {budget:.0f} s por cuaderno. Tabla: {out}"
     )
     print("Los más lentos:", *(f"{s:6.1f} s  {r}" for r, s, _ in slowest), sep="\n  ")
     bad = [r for r in rows if r[2] != "ok" or r[1] > budget]

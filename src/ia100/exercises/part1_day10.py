@@ -23,8 +23,8 @@ def _as_array(out, shape: tuple[int, ...], what: str) -> np.ndarray:
 @exercise(
     "dia-010.1",
     title="Softmax estable",
-    hint="Resta a cada fila su máximo "
-    "(Z.max(axis=1, keepdims=True)) antes de np.exp y divide cada fila por su propia suma.",
+    hint="Resta a cada fila su máximo (Z.max(axis=1, keepdims=True)) antes de np.exp "
+    "y divide cada fila por su propia suma.",
 )
 def _stable_softmax(softmax):
     expect(callable(softmax), "La respuesta debe ser tu función softmax(Z).")
@@ -41,21 +41,21 @@ def _stable_softmax(softmax):
             out = softmax(Z)
         expect(
             np.array_equal(Z, original),
-            "Tu función modifica la matriz Z que recibe: "
-            "trabaja sobre una copia (Z - máximo crea una nueva).",
+            "Tu función modifica la matriz Z que recibe: trabaja sobre una copia "
+            "(Z - máximo crea una nueva).",
         )
         out = _as_array(out, Z.shape, f"Con Z de forma {Z.shape}, la salida")
         if np.abs(Z).max() >= 1000:
             expect(
                 np.all(np.isfinite(out)),
-                "Con logits como 1000 salen nan o inf: exp(1000) "
-                "desborda. Hace falta el truco que hace estable a softmax.",
+                "Con logits como 1000 salen nan o inf: exp(1000) desborda. "
+                "Hace falta el truco que hace estable a softmax.",
             )
         expect(np.all(out >= 0), "Hay probabilidades negativas.")
         expect(
             np.allclose(out.sum(axis=1), 1),
-            "Cada fila debe sumar 1: ¿normalizas por toda "
-            "la matriz en lugar de por filas (axis=1, keepdims=True)?",
+            "Cada fila debe sumar 1: ¿normalizas por toda la matriz en lugar de por filas "
+            "(axis=1, keepdims=True)?",
         )
         expect(
             np.allclose(out, _softmax(Z), atol=1e-9),
@@ -67,10 +67,9 @@ def _stable_softmax(softmax):
 @exercise(
     "dia-010.2",
     title="Gradiente de softmax con entropía cruzada",
-    hint="Repasa la "
-    "sección «Retropropagación» del día 10: para una flor, el gradiente respecto a los "
-    "logits sale de comparar las probabilidades con la etiqueta one-hot; y la pérdida del "
-    "lote es una media.",
+    hint="Repasa la sección «Retropropagación» del día 10: para una flor, el gradiente "
+    "respecto a los logits sale de comparar las probabilidades con la etiqueta one-hot; "
+    "y la pérdida del lote es una media.",
 )
 def _softmax_ce_grad(grad_fn):
     expect(callable(grad_fn), "La respuesta debe ser tu función softmax_ce_grad(Z, Y).")
@@ -91,8 +90,8 @@ def _softmax_ce_grad(grad_fn):
         )
         expect(
             n == 1 or not np.allclose(out, P - Y),
-            f"Con {n} filas tus valores son {n} "
-            "veces mayores: la pérdida es la media del lote, así que falta dividir.",
+            f"Con {n} filas tus valores son {n} veces mayores: la pérdida es la media "
+            "del lote, así que falta dividir.",
         )
         expect(
             not np.allclose(out, (Z - Y) / n),
@@ -119,10 +118,9 @@ def _iris_splits():
 @exercise(
     "dia-010.3",
     title="Tu red entrena con Iris",
-    hint="Estandariza con la media y la "
-    "desviación del entrenamiento, entrena una red 4 → 16 → 3 con tanh unas 200 épocas "
-    "(tasa de aprendizaje ≈ 0.1, minilotes de 16) y devuelve el argmax de las "
-    "probabilidades.",
+    hint="Estandariza con la media y la desviación del entrenamiento, entrena una red "
+    "4 → 16 → 3 con tanh unas 200 épocas (tasa de aprendizaje ≈ 0.1, minilotes de 16) "
+    "y devuelve el argmax de las probabilidades.",
 )
 def _train_iris(train_and_predict):
     expect(
@@ -134,8 +132,8 @@ def _train_iris(train_and_predict):
         out = train_and_predict(X_train.copy(), y_train.copy(), X_test.copy())
         expect(
             out is None or np.shape(out) != (len(X_test), 3),
-            "Devuelves una matriz de "
-            "probabilidades: cada predicción debe ser la especie más probable (su argmax).",
+            "Devuelves una matriz de probabilidades: cada predicción debe ser la especie "
+            "más probable (su argmax).",
         )
         pred = _as_array(out, (len(X_test),), f"Con {len(X_test)} flores de prueba, la predicción")
         expect(
@@ -144,14 +142,14 @@ def _train_iris(train_and_predict):
         )
         expect(
             np.all(np.isin(pred, [0, 1, 2])),
-            "Cada predicción debe ser una especie: 0, 1 "
-            "o 2 (el argmax de las probabilidades, no las probabilidades).",
+            "Cada predicción debe ser una especie: 0, 1 o 2 (el argmax de las "
+            "probabilidades, no las probabilidades).",
         )
         scores.append(float(np.mean(pred == y_test)))
         expect(
             scores[-1] >= 0.9,
-            f"Exactitud en {len(X_test)} flores que tu red no vio: "
-            f"{scores[-1]:.2f}; hace falta ≥ 0.90.",
+            f"Exactitud en {len(X_test)} flores que tu red no vio: {scores[-1]:.2f}; "
+            "hace falta ≥ 0.90.",
         )
     # Una sola flor de prueba, la virginica más grande: si la estandarización usara las medias
     # de la prueba, dividiría entre una desviación nula.

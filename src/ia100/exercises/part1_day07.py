@@ -1,0 +1,162 @@
+"""Comprobadores de los ejercicios del día 7 (coste y funciones de pérdida)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ia100.exercises import exercise, expect
+
+
+def _bce_logits(z: np.ndarray, y: np.ndarray) -> float:
+    # log(1 + e^z) − z·y, calculado sin desbordar con logaddexp.
+    return float(np.mean(np.logaddexp(0.0, z) - z * y))
+
+
+def _cross_entropy(logits: np.ndarray, labels: np.ndarray) -> float:
+    m = logits.max(axis=1, keepdims=True)
+    lse = m[:, 0] + np.log(np.exp(logits - m).sum(axis=1))
+    return float(np.mean(lse - logits[np.arange(len(labels)), labels]))
+
+
+def _scalar(value, what: str) -> float:
+    expect(value is not None, f"{what} es None: ¿olvidaste el return?")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        expect(False, f"{what} no es un número.")
+        raise  # inalcanzable: expect ya lanzó Wrong
+    expect(
+        arr.size == 1,
+        f"{what} tiene forma {arr.shape}: el coste es un solo número, la media "
+        "de las pérdidas de todos los ejemplos.",
+    )
+    return float(arr.item())
+
+
+@exercise(
+    "dia-007.1",
+    title="Entropía cruzada binaria estable",
+    hint="No calcules la sigmoide: "
+    "usa la fórmula desde el logit de la lección, con np.maximum, np.abs y np.log1p, y "
+    "devuelve la media.",
+)
+def _bce_with_logits(fn):
+    expect(callable(fn), "La respuesta debe ser tu función bce_with_logits(z, y).")
+    rng = np.random.default_rng(7)
+    for n in [1, 8, 200]:
+        z = rng.normal(0, 3, size=n)
+        y = (rng.uniform(size=n) < 0.5).astype(float)
+        with np.errstate(all="ignore"):
+            out = _scalar(fn(z, y), f"Con {n} ejemplos, lo que devuelve tu función")
+        ref = _bce_logits(z, y)
+        expect(
+            out >= 0,
+            f"Tu función da {out:.4g}, un valor negativo: la entropía cruzada nunca lo es. "
+            "¿Falta un signo menos?",
+        )
+        if n > 1 and np.isclose(out, ref * n):
+            expect(False, "Tu función suma las pérdidas: el coste es su media.")
+        expect(
+            np.isclose(out, ref, rtol=1e-7, atol=1e-10),
+            f"Con {n} ejemplos, tu función da {out:.6f} y no es la entropía cruzada binaria: "
+            "revisa la fórmula.",
+        )
+    z = np.array([-1000.0, 1000.0, -60.0, 60.0, 0.0])
+    y = np.array([1.0, 0.0, 0.0, 1.0, 1.0])
+    with np.errstate(all="ignore"):
+        out = _scalar(fn(z, y), "Con logits extremos, lo que devuelve tu función")
+    expect(
+        np.isfinite(out),
+        f"Con logits extremos (±1000) tu función da {out}: no es estable. "
+        "Calcular la sigmoide y luego su logaritmo desborda.",
+    )
+    expect(
+        np.isclose(out, _bce_logits(z, y), rtol=1e-7),
+        "Con logits extremos el resultado es finito pero no correcto: revisa la fórmula estable.",
+    )
+    return (
+        "Es lo que hacen F.binary_cross_entropy_with_logits y "
+        "keras.losses.BinaryCrossentropy(from_logits=True)."
+    )
+
+
+@exercise(
+    "dia-007.2",
+    title="Entropía cruzada categórica desde logits",
+    hint="Para cada ejemplo, "
+    "la pérdida es log-sum-exp de sus logits menos el logit de su clase correcta. Resta el "
+    "máximo de cada fila antes de exponenciar y promedia al final.",
+)
+def _cross_entropy_from_logits(fn):
+    expect(callable(fn), "La respuesta debe ser tu función cross_entropy(logits, labels).")
+    rng = np.random.default_rng(70)
+    for n, k in [(5, 3), (1, 10), (40, 2), (12, 7)]:
+        logits = rng.normal(0, 2, size=(n, k))
+        labels = rng.integers(0, k, size=n)
+        with np.errstate(all="ignore"):
+            out = _scalar(
+                fn(logits, labels), f"Con logits {logits.shape}, lo que devuelve tu función"
+            )
+        ref = _cross_entropy(logits, labels)
+        expect(
+            out >= 0,
+            f"Tu función da {out:.4g}, un valor negativo: la entropía cruzada nunca lo es. "
+            "¿Falta un signo menos?",
+        )
+        if n > 1 and np.isclose(out, ref * n):
+            expect(False, "Tu función suma las pérdidas: el coste es su media.")
+        expect(
+            np.isclose(out, ref, rtol=1e-7, atol=1e-10),
+            f"Con logits {logits.shape}, tu función da {out:.6f} y no es la entropía cruzada: "
+            "¿tomas la probabilidad de la clase correcta de cada fila?",
+        )
+    logits = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, 0.0, 1000.0], [5.0, -800.0, 3.0]])
+    labels = np.array([2, 0, 1])
+    with np.errstate(all="ignore"):
+        out = _scalar(fn(logits, labels), "Con logits extremos, lo que devuelve tu función")
+    expect(
+        np.isfinite(out),
+        f"Con logits extremos (±1000) tu función da {out}: no es estable. "
+        "Recuerda el truco de log-sum-exp, fila a fila.",
+    )
+    expect(
+        np.isclose(out, _cross_entropy(logits, labels), rtol=1e-7),
+        "Con logits extremos el resultado es finito pero no correcto: ¿restas el máximo de "
+        "cada fila (y no el de toda la matriz)?",
+    )
+    return "Es lo que calcula F.cross_entropy: softmax, logaritmo y media, en un solo paso estable."
+
+
+_TASKS = {
+    "temperatura": {"MSE"},
+    "entrega": {"MAE", "HUBER"},
+    "spam": {"BCE"},
+    "dígito": {"CE"},
+    "etiquetas de una foto": {"BCE"},
+    "especie de iris": {"CE"},
+}
+
+
+@exercise(
+    "dia-007.3",
+    title="¿Qué pérdida para cada tarea?",
+    hint="Pregúntate qué produce la red: "
+    "un número (regresión), una probabilidad (sí/no, o varias etiquetas independientes) o una "
+    "sola clase entre k. En regresión, piensa además en los valores atípicos.",
+)
+def _which_loss(answer):
+    expect(isinstance(answer, dict), "La respuesta debe ser un diccionario {tarea: pérdida}.")
+    missing = [task for task in _TASKS if task not in answer]
+    expect(not missing, f"Faltan {len(missing)} tareas: {missing}.")
+    blank = [task for task in _TASKS if answer[task] is Ellipsis]
+    expect(not blank, f"Aún te faltan {len(blank)} respuestas: sustituye los `...`.")
+    valid = {"MSE", "MAE", "HUBER", "BCE", "CE"}
+    given = {task: str(answer[task]).strip().upper() for task in _TASKS}
+    unknown = sorted({v for v in given.values() if v not in valid})
+    expect(not unknown, f'Usa solo "MSE", "MAE", "Huber", "BCE" o "CE"; no reconozco {unknown}.')
+    wrong = [task for task in _TASKS if given[task] not in _TASKS[task]]
+    expect(not wrong, f"Revisa {len(wrong)} de las {len(_TASKS)}: {wrong}.")
+    return (
+        "Regresión: MSE, o MAE/Huber si hay atípicos. Una probabilidad por salida: BCE. "
+        "Una clase entre k: entropía cruzada categórica."
+    )
