@@ -36,6 +36,7 @@ MODULE_TO_PACKAGE = {
     "nbtools": None,
     "ia100": None,
     "_pytest": "pytest",
+    "temperature_utils": None,  # módulo que escribe el propio apéndice de Python
 }
 
 
