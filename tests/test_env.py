@@ -129,3 +129,14 @@ def test_setup_prints_one_line_and_reports_modes(modes, capsys):
 def test_setup_silent_mode(capsys):
     ia100.setup(verbose=False)
     assert capsys.readouterr().out == ""
+
+
+def test_setup_uses_one_torch_thread_in_fast_mode(modes):
+    torch = pytest.importorskip("torch")
+    before = torch.get_num_threads()
+    try:
+        modes(fast=True)
+        ia100.setup(verbose=False)
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)

@@ -186,7 +186,9 @@ def _plot_style() -> None:
 def setup(seed: int = 42, *, plot_style: bool = True, verbose: bool = True) -> Environment:
     """Prepara un cuaderno en una llamada: semillas, estilo de gráficos y dispositivo.
 
-    Imprime una sola línea con las versiones, el dispositivo y los modos activos.
+    Imprime una sola línea con las versiones, el dispositivo y los modos activos. En modo
+    rápido, si el cuaderno ya importó torch, lo limita a un hilo (las pruebas ejecutan dos
+    cuadernos en paralelo).
 
     Args:
         seed: semilla para ``random``, NumPy y los marcos ya importados.
@@ -200,6 +202,11 @@ def setup(seed: int = 42, *, plot_style: bool = True, verbose: bool = True) -> E
     """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     seed_everything(seed)
+    torch = sys.modules.get("torch")
+    if torch is not None and is_fast():
+        # Las pruebas ejecutan dos cuadernos a la vez en dos núcleos: un hilo por cuaderno evita
+        # que se estorben (con modelos diminutos, varios hilos son hasta 15 veces más lentos).
+        torch.set_num_threads(1)
     if plot_style:
         _plot_style()
     dev = device()
