@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "exercises" / "soluciones"
 BEGIN = re.compile(r"^(\s*)# >>> solución\s*$")
 END = re.compile(r"^\s*# <<< solución\s*$")
-INLINE = re.compile(r"^(\s*)([A-Za-z_][\w\.\[\]'\", ]*?)\s*=\s*.+?\s*# solución\s*$")
+# Lo que hay a la izquierda del primer «=» (sin otro «=» dentro): un nombre, un atributo o un
+# elemento como answer["tarea «x», ¿cuál?"].
+INLINE = re.compile(r"^(\s*)([^=\s][^=]*?)\s*=(?!=)\s*.+?\s*# solución\s*$")
 RELATIVE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)\s]+)\)")
 LEARNER_NOTE = (
     "> ✍️ Escribe tu código donde veas `...` y ejecuta la celda de comprobación que hay debajo. "
@@ -120,6 +122,7 @@ def learner_notebook(
                 cell.metadata["tags"] = tags
             else:
                 cell.metadata.pop("tags", None)
+    nb.cells = [c for c in nb.cells if c.cell_type != "markdown" or c.source.strip()]
     return nb
 
 

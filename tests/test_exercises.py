@@ -148,6 +148,12 @@ def test_generator_rules():
     assert make_exercises.blank_code(source) == (
         "def f(x):\n    ...  # ✍️ tu código aquí\nlr = ...  # ✍️ tu respuesta"
     )
+    tricky = 'answer["tarea «x», ¿cuál? (a; b)"] = "DL"  # solución'
+    assert (
+        make_exercises.blank_code(tricky)
+        == 'answer["tarea «x», ¿cuál? (a; b)"] = ...  # ✍️ tu respuesta'
+    )
+    assert make_exercises.blank_code("ok = a == b") == "ok = a == b"
     with pytest.raises(ValueError, match="Falta"):
         make_exercises.blank_code("# >>> solución\nx = 1")
     with pytest.raises(ValueError, match="sin su"):
