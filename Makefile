@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # La marca de instalación depende del contenido de las fijaciones: si cambian, se reinstala.
 PINS   := $(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-12)
 STAMP  := $(VENV)/.instalado-$(PINS)
-FLAGS  := IA100_FAST=1 IA100_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=2
+FLAGS  := IA100_FAST=1 IA100_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=2 OMP_NUM_THREADS=1
 MODE   ?= fast
 
 .PHONY: install book test bench lint exercises clean

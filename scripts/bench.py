@@ -65,6 +65,7 @@ def main() -> int:
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
     if args.mode == "fast":
         os.environ["IA100_FAST"] = "1"
+        os.environ["OMP_NUM_THREADS"] = "1"  # como en `make test`
     else:
         os.environ.pop("IA100_FAST", None)
     paths = [p.resolve() for p in args.paths] or notebooks()

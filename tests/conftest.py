@@ -13,6 +13,8 @@ for name, value in {
     "IA100_FAST": "1",
     "IA100_OFFLINE": "1",
     "TF_CPP_MIN_LOG_LEVEL": "2",
+    # Dos cuadernos a la vez en dos núcleos: un hilo de BLAS/OpenMP por proceso.
+    "OMP_NUM_THREADS": "1",
 }.items():
     os.environ.setdefault(name, value)
 
