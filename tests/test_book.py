@@ -43,11 +43,11 @@ def test_book_builds_without_warnings(tmp_path):
     log = result.stdout[-6000:] + result.stderr[-6000:]
     assert result.returncode == 0, log
     html = tmp_path / "_build" / "html"
-    assert (html / "index.html").exists()
+    assert (html / "index.html").exists()  # redirige a la portada, intro.html
     days = sorted(p.name for p in (html / "chapters" / "parte-1-fundamentos").glob("dia-*.html"))
     assert len(days) == len(list((ROOT / "chapters" / "parte-1-fundamentos").glob("dia-*.ipynb")))
     day = (html / "chapters" / "parte-1-fundamentos" / days[0]).read_text(encoding="utf-8")
-    assert 'lang="es"' in (html / "index.html").read_text(encoding="utf-8")
+    assert 'lang="es"' in (html / "intro.html").read_text(encoding="utf-8")
     assert "colab.research.google.com" in day  # botón de lanzamiento a Colab
     assert "mybinder.org" in day  # y a Binder
     assert "codespaces.new" in day  # y el icono de Codespaces

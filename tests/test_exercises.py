@@ -169,3 +169,11 @@ def test_generator_markdown_rules():
         "Mira el [día 3](../chapters/x.ipynb) y [esto](soluciones/otra.ipynb).\n\n"
         "Sigue [web](https://a.b/c)."
     )
+
+
+def test_as_array_explains_bad_answers():
+    assert ex.as_array([1, 2], "x").tolist() == [1.0, 2.0]
+    with pytest.raises(ex.Wrong, match="return"):
+        ex.as_array(None, "Lo que devuelve tu función")
+    with pytest.raises(ex.Wrong, match="no es un número"):
+        ex.as_array("hola", "Lo que devuelve tu función")

@@ -26,7 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+import numpy as np
+
 __all__ = [
+    "as_array",
     "CheckResult",
     "Exercise",
     "Wrong",
@@ -50,6 +53,20 @@ def expect(condition: Any, message: str) -> None:
     """Lanza :class:`Wrong` con ``message`` si ``condition`` es falsa. Para escribir comprobadores."""
     if not condition:
         raise Wrong(message)
+
+
+def as_array(value: Any, what: str) -> np.ndarray:
+    """Convierte la respuesta del alumno en un array de reales o lanza :class:`Wrong` explicando por qué.
+
+    Args:
+        value: lo que devolvió el código del alumno.
+        what: cómo nombrarlo en el mensaje («Lo que devuelve tu función»…).
+    """
+    expect(value is not None, f"{what} es None: ¿olvidaste el return?")
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as error:
+        raise Wrong(f"{what} no es un número ni un array de números.") from error
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import exercise, expect
-
-
-def _as_array(value, what: str) -> np.ndarray:
-    expect(value is not None, f"{what} es None: ¿olvidaste el return?")
-    try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        expect(False, f"{what} no es un array de números.")
-        raise  # inalcanzable: expect ya lanzó Wrong
+from ia100.exercises import as_array, exercise, expect
 
 
 def _conv_reference(image, kernel, stride):
@@ -41,7 +32,7 @@ def _conv2d(conv2d):
     for image_shape, kernel_shape, stride in cases:
         image, kernel = rng.normal(size=image_shape), rng.normal(size=kernel_shape)
         expected = _conv_reference(image, kernel, stride)
-        out = _as_array(
+        out = as_array(
             conv2d(image.copy(), kernel.copy(), stride),
             f"La salida con una imagen {image_shape}, un filtro {kernel_shape} y paso {stride}",
         )
@@ -97,8 +88,8 @@ def _attention(attention):
                 isinstance(result, (tuple, list)) and len(result) == 2,
                 "Tu función debe devolver una pareja (salida, pesos).",
             )
-            out = _as_array(result[0], "La salida")
-            weights = _as_array(result[1], "Los pesos")
+            out = as_array(result[0], "La salida")
+            weights = as_array(result[1], "Los pesos")
             expected_out, expected_w = _attention_reference(Q, K, V, causal)
             if n != dv and out.shape == (n, n) and weights.shape == (n, dv):
                 expect(False, "Devuelves (pesos, salida): el orden pedido es (salida, pesos).")
@@ -212,7 +203,7 @@ def _add_noise(add_noise):
             x0, eps = rng.normal(size=shape), rng.normal(size=shape)
             for t in sorted({0, 1, T // 2, T}):
                 expected = np.sqrt(alpha_bar[t]) * x0 + np.sqrt(1 - alpha_bar[t]) * eps
-                out = _as_array(
+                out = as_array(
                     add_noise(x0.copy(), t, betas.copy(), eps.copy()),
                     f"La salida con t = {t}",
                 )

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import exercise, expect
+from ia100.exercises import as_array, exercise, expect
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     # Forma estable de la sigmoide: nunca exponencia un número grande.
     return 0.5 * (1.0 + np.tanh(0.5 * z))
-
-
-def _as_array(value, what: str) -> np.ndarray:
-    expect(value is not None, f"{what} es None: ¿olvidaste el return?")
-    try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        expect(False, f"{what} no es un número ni un array de números.")
-        raise  # inalcanzable: expect ya lanzó Wrong
 
 
 @exercise(
@@ -30,7 +21,7 @@ def _as_array(value, what: str) -> np.ndarray:
 )
 def _sigmoid_derivative(fn):
     expect(callable(fn), "La respuesta debe ser tu función sigmoid_derivative(z).")
-    at_zero = _as_array(fn(0.0), "Lo que devuelve tu función en z = 0")
+    at_zero = as_array(fn(0.0), "Lo que devuelve tu función en z = 0")
     expect(
         at_zero.size == 1,
         f"Con un solo número, z = 0, debes devolver un solo número, no {at_zero.shape}.",
@@ -46,7 +37,7 @@ def _sigmoid_derivative(fn):
     rng = np.random.default_rng(6)
     for shape in [(5,), (3, 4), (2, 3, 2)]:
         z = rng.normal(0, 3, size=shape)
-        out = _as_array(fn(z), f"Lo que devuelve tu función con z de forma {shape}")
+        out = as_array(fn(z), f"Lo que devuelve tu función con z de forma {shape}")
         expect(
             out.shape == shape,
             f"Con z de forma {shape} la salida debe tener la misma forma, no {out.shape}.",
@@ -61,7 +52,7 @@ def _sigmoid_derivative(fn):
             "Los valores no coinciden con la derivada de la sigmoide: revisa la fórmula.",
         )
     with np.errstate(over="ignore"):
-        tails = _as_array(fn(np.array([-40.0, 40.0])), "Lo que devuelve tu función con z = ±40")
+        tails = as_array(fn(np.array([-40.0, 40.0])), "Lo que devuelve tu función con z = ±40")
     expect(
         np.all(np.isfinite(tails)) and np.all(np.abs(tails) < 1e-15),
         "Con |z| grande la sigmoide está saturada: su derivada debe ser casi 0 (y nunca nan).",
@@ -90,7 +81,7 @@ def _linear_backward(fn):
             isinstance(out, (tuple, list)) and len(out) == 3,
             "Tu función debe devolver una tupla con tres gradientes: (dW, db, dX).",
         )
-        dW, db, dX = (_as_array(g, name) for g, name in zip(out, ["dW", "db", "dX"], strict=True))
+        dW, db, dX = (as_array(g, name) for g, name in zip(out, ["dW", "db", "dX"], strict=True))
         sizes = f"con X {X.shape}, W {W.shape} y dY {dY.shape}"
         expect(
             dW.shape == W.shape,
@@ -177,7 +168,7 @@ def _numeric_gradient(fn):
     ]
     for name, f, grad, x in cases:
         original = x.copy()
-        out = _as_array(fn(f, x), f"Con {name}, lo que devuelve tu función")
+        out = as_array(fn(f, x), f"Con {name}, lo que devuelve tu función")
         expect(
             np.array_equal(x, original),
             f"Con {name}, tu función ha modificado x: "
