@@ -105,6 +105,9 @@ def learner_notebook(
 ) -> nbformat.NotebookNode:
     """Devuelve la versión del alumno de un cuaderno de soluciones."""
     nb = copy.deepcopy(reference)
+    nb.metadata.pop(
+        "mystnb", None
+    )  # los botones «Mostrar la solución» solo valen en las soluciones
     first = nb.cells[0]
     if first.cell_type != "markdown" or not first.source.startswith("# Soluciones · "):
         raise ValueError("La primera celda de las soluciones debe empezar por «# Soluciones · ».")

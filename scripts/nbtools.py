@@ -16,6 +16,11 @@ from pathlib import Path
 import nbformat
 
 SETUP_URL = "git+https://github.com/100-dias-de-ia/curso"
+# En el sitio, las celdas con la solución (etiqueta hide-input) se pliegan tras este botón.
+SOLUTION_PROMPTS = {
+    "code_prompt_show": "Mostrar la solución",
+    "code_prompt_hide": "Ocultar la solución",
+}
 
 
 def md(text: str, tags: list[str] | None = None):
@@ -57,6 +62,8 @@ def write(path: str | Path, cells: list) -> Path:
         "name": "python3",
     }
     nb.metadata["language_info"] = {"name": "python"}
+    if Path(path).parent.name == "soluciones":
+        nb.metadata["mystnb"] = dict(SOLUTION_PROMPTS)
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"c{i:03d}"
     nbformat.validate(nb)

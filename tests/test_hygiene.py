@@ -212,3 +212,17 @@ def test_days_are_in_order_in_the_toc():
     toc_text = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     days = [int(d) for d in re.findall(r"chapters/parte-[^/]+/dia-(\d{3})-", toc_text)]
     assert days == sorted(days) and days == list(range(1, len(days) + 1))
+
+
+def test_solutions_fold_behind_a_spanish_button():
+    solutions = sorted((ROOT / "exercises" / "soluciones").glob("*.ipynb"))
+    assert solutions
+    for path in solutions:
+        nb = load(path)
+        assert nb.metadata.get("mystnb", {}).get("code_prompt_show") == "Mostrar la solución", (
+            path.name
+        )
+        solved = [
+            c for c in code_cells(nb) if "# solución" in c.source or "# >>> solución" in c.source
+        ]
+        assert solved and all("hide-input" in c.metadata.get("tags", []) for c in solved), path.name
