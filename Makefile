@@ -1,7 +1,7 @@
 # Órdenes del curso «100 Días de IA». Cada una instala lo que falte en .venv antes de actuar.
 #   make book    construye el sitio en _build/html
 #   make test    ejecuta todas las pruebas (paquete, higiene, cuadernos, ejercicios y libro)
-#   make bench   mide el tiempo de cada cuaderno y lo escribe en _build/bench.tsv
+#   make bench   mide el tiempo de cada cuaderno y lo escribe en _build/bench-MODO.tsv
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin

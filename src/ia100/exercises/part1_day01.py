@@ -29,6 +29,8 @@ def _fields(answer):
     )
     missing = sorted(set(_FIELDS) - set(answer))
     expect(not missing, f"Faltan técnicas: {missing}.")
+    pending = sum(answer[k] is Ellipsis for k in _FIELDS)
+    expect(not pending, f"Aún faltan {pending} respuestas: sustituye los `...`.")
     wrong = [k for k, v in _FIELDS.items() if str(answer[k]).strip().upper() != v]
     expect(not wrong, f"Revisa {len(wrong)} de las {len(_FIELDS)}: {wrong}.")
     return "Seis de seis: cada técnica está en el conjunto más pequeño que la contiene."

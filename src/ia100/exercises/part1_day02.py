@@ -36,6 +36,7 @@ def _order(order):
         isinstance(order, (list, tuple)),
         "La respuesta debe ser una lista con los nombres de los hitos, del más antiguo al más reciente.",
     )
+    expect(Ellipsis not in order, "Aún no has escrito tu respuesta: sustituye los `...`.")
     expect(
         len(order) == len(_MILESTONES),
         f"Tu lista tiene {len(order)} elementos; deben ser los {len(_MILESTONES)} hitos, cada uno una vez.",
@@ -58,7 +59,7 @@ def _order(order):
     )
     return (
         "De 1943 a 2022: más de cuarenta años entre la primera neurona y la retropropagación "
-        "popular, y solo diez entre AlexNet y ChatGPT."
+        "de 1986, y solo diez entre AlexNet y ChatGPT."
     )
 
 
@@ -221,4 +222,7 @@ def _doubling(fn):
         "Con datos con ruido tu resultado no coincide con el de un ajuste por mínimos cuadrados "
         "de log10(parámetros) frente al año. ¿Usas solo el primer y el último punto? ¿Aceptas listas?",
     )
-    return f"Con datos reales hay que ajustar una recta: aquí, ×2 cada {value:.1f} meses."
+    return (
+        "Con datos reales, que nunca caen exactamente en una recta, el ajuste por mínimos "
+        f"cuadrados da la tendencia: en la prueba con ruido, ×2 cada {value:.1f} meses."
+    )

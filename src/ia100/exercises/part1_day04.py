@@ -46,7 +46,7 @@ def _tasks(answer):
     missing = [t for t in _TASKS if t not in answer]
     expect(not missing, f"Faltan {len(missing)} tareas; copia las claves tal cual: {missing}.")
     blank = [t for t in _TASKS if answer[t] is Ellipsis]
-    expect(not blank, f"Te faltan {len(blank)} tareas por responder (las que siguen con ...).")
+    expect(not blank, f"Aún faltan {len(blank)} respuestas: sustituye los `...`.")
     valid = {_plain(o): o for o in _OPTIONS}
     unknown = {t: answer[t] for t in _TASKS if _plain(answer[t]) not in valid}
     expect(not unknown, f"Usa solo estas familias: {list(_OPTIONS)}. No reconozco: {unknown}.")
@@ -181,6 +181,6 @@ def _tiny_cnn(model):
         "falta ≥ 0.92. ¿Entrenaste la red? Prueba más filtros o más épocas.",
     )
     return (
-        f"Exactitud {accuracy:.3f} con solo {n_params} parámetros, menos de un tercio que el "
-        "MLP del día (4 810)."
+        f"Exactitud {accuracy:.3f} con solo {n_params} parámetros, menos de un tercio de los "
+        "del MLP del día (4 810)."
     )

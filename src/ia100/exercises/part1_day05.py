@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import Wrong, exercise, expect
+from ia100.exercises import Wrong, as_array, exercise, expect
 
 _INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 _GATES = {"OR": [0, 1, 1, 1], "NAND": [1, 1, 1, 0], "AND": [0, 0, 0, 1]}
@@ -33,9 +33,7 @@ def _neuron(neuron):
         for d in (1, 3, 5):
             w, b = rng.normal(size=d), float(rng.normal())
             x = rng.normal(size=d)
-            out = neuron(x, w, b, f)
-            expect(out is not None, "Tu función devuelve None: ¿olvidaste el return?")
-            out = np.asarray(out, dtype=float)
+            out = as_array(neuron(x, w, b, f), "Lo que devuelve tu función")
             expect(
                 out.size == 1,
                 f"Con un solo ejemplo x de forma ({d},) la neurona debe "
@@ -58,8 +56,9 @@ def _neuron(neuron):
                     f"la salida {out.item():.4f} no es correcta."
                 )
             X = rng.normal(size=(4, d))
-            out = neuron(X, w, b, f)
-            out = np.asarray(out, dtype=float)
+            out = as_array(
+                neuron(X, w, b, f), f"Con un lote X de forma (4, {d}), lo que devuelve tu función"
+            )
             expect(
                 out.shape == (4,),
                 f"Con un lote X de forma (4, {d}) la salida debe tener forma "

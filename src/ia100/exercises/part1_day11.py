@@ -16,7 +16,7 @@ def _dense_stack(n_inputs: int, units: list[int]) -> tuple[int, int]:
 
 @exercise(
     "dia-011.1",
-    title="Parámetros de una pila de capas Dense",
+    title="Parámetros de una pila de capas densas",
     hint="Recorre las capas "
     "por parejas (entradas, neuronas): cada capa aporta entradas × neuronas pesos más un "
     "sesgo por neurona, y sus neuronas son las entradas de la capa siguiente.",
@@ -32,7 +32,10 @@ def _count_params(count):
             f"Debe devolver un solo número, no {type(got).__name__}.",
         )
         weights, biases = _dense_stack(n_inputs, units)
-        expect(float(got) == int(got), f"El número de parámetros es un entero; has devuelto {got}.")
+        expect(
+            np.isfinite(float(got)) and float(got).is_integer(),
+            f"El número de parámetros es un entero; has devuelto {got}.",
+        )
         got = int(got)
         label = f"count_dense_params({n_inputs}, {units})"
         expect(got != weights, f"{label}: solo cuentas los pesos; te faltan los sesgos.")
