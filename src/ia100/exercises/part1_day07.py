@@ -33,6 +33,18 @@ def _scalar(value, what: str) -> float:
     return float(arr.item())
 
 
+def _expect_mean_loss(out: float, ref: float, n: int, wrong: str) -> None:
+    """Comprueba un coste de entropía cruzada: no negativo, media (no suma) e igual a ``ref``."""
+    expect(
+        out >= 0,
+        f"Tu función da {out:.4g}, un valor negativo: la entropía cruzada nunca lo es. "
+        "¿Falta un signo menos?",
+    )
+    if n > 1 and np.isclose(out, ref * n):
+        expect(False, "Tu función suma las pérdidas: el coste es su media.")
+    expect(np.isclose(out, ref, rtol=1e-7, atol=1e-10), wrong)
+
+
 @exercise(
     "dia-007.1",
     title="Entropía cruzada binaria estable",
@@ -48,16 +60,10 @@ def _bce_with_logits(fn):
         y = (rng.uniform(size=n) < 0.5).astype(float)
         with np.errstate(all="ignore"):
             out = _scalar(fn(z, y), f"Con {n} ejemplos, lo que devuelve tu función")
-        ref = _bce_logits(z, y)
-        expect(
-            out >= 0,
-            f"Tu función da {out:.4g}, un valor negativo: la entropía cruzada nunca lo es. "
-            "¿Falta un signo menos?",
-        )
-        if n > 1 and np.isclose(out, ref * n):
-            expect(False, "Tu función suma las pérdidas: el coste es su media.")
-        expect(
-            np.isclose(out, ref, rtol=1e-7, atol=1e-10),
+        _expect_mean_loss(
+            out,
+            _bce_logits(z, y),
+            n,
             f"Con {n} ejemplos, tu función da {out:.6f} y no es la entropía cruzada binaria: "
             "revisa la fórmula.",
         )
@@ -97,16 +103,10 @@ def _cross_entropy_from_logits(fn):
             out = _scalar(
                 fn(logits, labels), f"Con logits {logits.shape}, lo que devuelve tu función"
             )
-        ref = _cross_entropy(logits, labels)
-        expect(
-            out >= 0,
-            f"Tu función da {out:.4g}, un valor negativo: la entropía cruzada nunca lo es. "
-            "¿Falta un signo menos?",
-        )
-        if n > 1 and np.isclose(out, ref * n):
-            expect(False, "Tu función suma las pérdidas: el coste es su media.")
-        expect(
-            np.isclose(out, ref, rtol=1e-7, atol=1e-10),
+        _expect_mean_loss(
+            out,
+            _cross_entropy(logits, labels),
+            n,
             f"Con logits {logits.shape}, tu función da {out:.6f} y no es la entropía cruzada: "
             "¿tomas la probabilidad de la clase correcta de cada fila?",
         )
