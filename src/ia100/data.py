@@ -5,7 +5,7 @@ Para qué sirve:
 - :func:`download` baja un fichero a una caché local, comprueba su suma SHA-256 y lo escribe de
   forma atómica (una descarga interrumpida nunca deja un fichero corrupto que luego se dé por
   bueno);
-- los cargadores (:func:`load_iris`, :func:`load_mnist`) conservan el camino real en línea y,
+- los cargadores (:func:`load_iris`, :func:`load_mnist`, :func:`load_cats_vs_dogs`) conservan el camino real en línea y,
   si no hay conexión, usan datos que el curso genera o que trae scikit-learn, con la misma forma
   que espera el cuaderno y avisando en una línea.
 
@@ -27,6 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ia100.env import go_offline, is_offline
+from ia100.images import Images, make_pets
 
 __all__ = [
     "ChecksumError",
@@ -34,6 +35,7 @@ __all__ = [
     "Tabular",
     "cache_dir",
     "download",
+    "load_cats_vs_dogs",
     "load_iris",
     "load_mnist",
     "sha256_file",
@@ -75,7 +77,7 @@ def sha256_file(path: str | os.PathLike) -> str:
 def download(
     url: str,
     *,
-    sha256: str,
+    sha256: str | None,
     filename: str | None = None,
     directory: str | os.PathLike | None = None,
     timeout: float = 30.0,
@@ -89,7 +91,9 @@ def download(
 
     Args:
         url: dirección ``http(s)://`` del fichero.
-        sha256: suma SHA-256 esperada (64 caracteres hexadecimales).
+        sha256: suma SHA-256 esperada (64 caracteres hexadecimales). ``None`` solo para
+            ficheros cuya suma publicada no se conoce: la primera descarga anota su suma junto
+            al fichero (``nombre.sha256``) y los usos siguientes la comprueban contra esa nota.
         filename: nombre en la caché (por defecto, el final de la URL).
         directory: carpeta de la caché (por defecto, :func:`cache_dir`).
         timeout: segundos de espera máximos de la conexión (mayor que 0).
@@ -101,18 +105,22 @@ def download(
     """
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         raise ValueError(f"La URL debe empezar por http:// o https://, no {url!r}.")
-    sha256 = str(sha256).lower()
-    if not _SHA_RE.match(sha256):
-        raise ValueError("La suma SHA-256 debe tener 64 caracteres hexadecimales.")
+    if sha256 is not None:
+        sha256 = str(sha256).lower()
+        if not _SHA_RE.match(sha256):
+            raise ValueError("La suma SHA-256 debe tener 64 caracteres hexadecimales.")
     if not timeout > 0:
         raise ValueError(f"El tiempo de espera debe ser positivo, no {timeout!r}.")
     folder = Path(directory) if directory is not None else cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (filename or url.rstrip("/").rsplit("/", 1)[-1])
+    note = target.with_name(target.name + ".sha256")  # suma anotada en la primera descarga
+    if sha256 is None and note.exists():
+        sha256 = note.read_text().strip()
     if target.exists():
-        if sha256_file(target) == sha256:
+        if sha256 is not None and sha256_file(target) == sha256:
             return target
-        target.unlink()  # corrupto o de otra versión: se vuelve a descargar
+        target.unlink()  # corrupto, de otra versión o sin suma con que comprobarlo
     if is_offline():
         raise OfflineError(f"Modo sin conexión: no se descarga {url}.")
 
@@ -133,7 +141,9 @@ def download(
         tmp.unlink(missing_ok=True)
         go_offline(f"no se pudo descargar {url}: {error}")
         raise OfflineError(f"No se pudo descargar {url}: {error}") from error
-    if digest.hexdigest() != sha256:
+    if sha256 is None:
+        note.write_text(digest.hexdigest() + "\n")
+    elif digest.hexdigest() != sha256:
         tmp.unlink(missing_ok=True)
         raise ChecksumError(
             f"La suma SHA-256 de {url} no coincide: se esperaba {sha256} y llegó "
@@ -228,3 +238,86 @@ def load_mnist(
         f"({len(x_train)} de entrenamiento, {len(x_test)} de prueba)."
     )
     return (x_train, y_train), (x_test, y_test)
+
+
+CATS_DOGS_URL = "https://storage.googleapis.com/mledu-datasets/cats_and_dogs_filtered.zip"
+# Google no publica la suma de este fichero (68 606 236 bytes): la primera descarga la anota en
+# la caché y las siguientes la comprueban (véase ``download``). Si la conoces, fíjala aquí.
+CATS_DOGS_SHA256: str | None = None
+
+
+def _read_photos(folder: Path, size: int, limit: int | None, seed: int):
+    """Lee ``folder/cats`` y ``folder/dogs`` como un :class:`Images` de ``size``×``size``."""
+    from PIL import Image
+
+    files = [(p, 0) for p in sorted((folder / "cats").glob("*.jpg"))]
+    files += [(p, 1) for p in sorted((folder / "dogs").glob("*.jpg"))]
+    order = np.random.default_rng(seed).permutation(len(files))
+    if limit is not None:
+        order = order[:limit]
+    x = np.empty((len(order), size, size, 3), dtype=np.uint8)
+    y = np.empty(len(order), dtype=np.int64)
+    for row, i in enumerate(order):
+        path, label = files[i]
+        with Image.open(path) as img:
+            img = img.convert("RGB")
+            side = min(img.size)  # recorte cuadrado centrado y reducción
+            left, top = (img.width - side) // 2, (img.height - side) // 2
+            img = img.crop((left, top, left + side, top + side)).resize((size, size))
+            x[row] = np.asarray(img)
+        y[row] = label
+    return Images(x=x, y=y, class_names=["gato", "perro"])
+
+
+def load_cats_vs_dogs(
+    *,
+    size: int = 64,
+    n_train: int | None = None,
+    n_test: int | None = None,
+    offline: bool | None = None,
+    seed: int = 0,
+) -> tuple[Images, Images]:
+    """Carga perros y gatos como dos :class:`~ia100.images.Images` ``(train, test)``.
+
+    Etiquetas: 0 = gato, 1 = perro. Imágenes ``uint8`` (n, size, size, 3).
+
+    - En línea: las fotos de ``cats_and_dogs_filtered.zip`` de Google (2 000 de entrenamiento y
+      1 000 de validación, unos 69 MB), con caché y suma SHA-256; cada foto se recorta al
+      cuadrado central y se reduce a ``size``.
+    - Sin conexión (modo activo, ``offline=True`` o fallo de descarga): caras de perros y gatos
+      dibujadas por :func:`~ia100.images.make_pets` (2 000 + 1 000 si no se piden otras cifras).
+
+    Args:
+        size: lado de las imágenes en píxeles.
+        n_train: cuántas imágenes de entrenamiento (``None``: todas, o 2 000 dibujadas).
+        n_test: cuántas de prueba (``None``: todas, o 1 000 dibujadas).
+        offline: forzar (``True``) o impedir (``False``) el modo sin conexión; ``None`` decide solo.
+        seed: semilla del barajado (y del dibujo, sin conexión).
+
+    Se usa en: día 026 y laboratorio 03.
+    """
+    use_local = is_offline() if offline is None else offline
+    if not use_local:
+        try:
+            archive = download(CATS_DOGS_URL, sha256=CATS_DOGS_SHA256)
+            root = archive.parent / "cats_and_dogs_filtered"
+            if not (root / "validation" / "dogs").is_dir():
+                import zipfile
+
+                with zipfile.ZipFile(archive) as zipped:
+                    zipped.extractall(archive.parent)
+            train = _read_photos(root / "train", size, n_train, seed)
+            test = _read_photos(root / "validation", size, n_test, seed + 1)
+            print(f"🐾 Fotos reales: {len(train.x)} de entrenamiento y {len(test.x)} de prueba.")
+            return train, test
+        except OfflineError:
+            pass
+    n_train = 2000 if n_train is None else n_train
+    n_test = 1000 if n_test is None else n_test
+    train = make_pets(n_train, size=size, seed=seed)
+    test = make_pets(n_test, size=size, seed=seed + 10_000)
+    print(
+        f"📴 Sin conexión: en lugar de las fotos uso caras de perros y gatos dibujadas "
+        f"({n_train} de entrenamiento, {n_test} de prueba)."
+    )
+    return train, test
