@@ -179,7 +179,9 @@ def train_classifier(
         elif optimizer == "sgd":
             optimizer = torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=weight_decay)
         else:
-            raise ValueError(f"Optimizador desconocido {optimizer!r}: usa 'adam', 'sgd' o uno tuyo.")
+            raise ValueError(
+                f"Optimizador desconocido {optimizer!r}: usa 'adam', 'sgd' o uno tuyo."
+            )
     device = _model_device(model)
     generator = torch.Generator().manual_seed(seed)
     history: dict[str, list[float]] = {"loss": [], "accuracy": []}
