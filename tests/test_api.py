@@ -9,12 +9,12 @@ import sys
 import pytest
 
 import ia100
-from ia100 import data, env, exercises, plots
+from ia100 import data, env, exercises, images, plots, training
 
 SPANISH_HINTS = (" el ", " la ", " los ", " las ", " de ", " que ", " un ", " una ")
 PUBLIC = [(name, getattr(ia100, name)) for name in ia100.__all__]
 FUNCTIONS = [(n, f) for n, f in PUBLIC if inspect.isfunction(f)]
-MODULES = [ia100, env, data, plots, exercises]
+MODULES = [ia100, env, data, images, plots, training, exercises]
 
 
 def test_all_names_exist_and_are_unique():

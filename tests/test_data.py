@@ -171,3 +171,65 @@ def test_load_mnist_reads_real_file_when_download_works(online, monkeypatch, tmp
     (x_train, y_train), (x_test, y_test) = ia100.load_mnist()
     assert calls == {"url": data.MNIST_URL, "sha256": data.MNIST_SHA256}
     assert np.array_equal(x_train, arrays["x_train"]) and np.array_equal(y_test, arrays["y_test"])
+
+
+def test_load_cats_vs_dogs_offline_draws_pets(capsys):
+    train, test = ia100.load_cats_vs_dogs(size=24, n_train=10, n_test=6)
+    assert train.x.shape == (10, 24, 24, 3) and test.x.shape == (6, 24, 24, 3)
+    assert train.class_names == test.class_names == ["gato", "perro"]
+    assert not np.array_equal(train.x[:6], test.x)  # prueba y entrenamiento no se repiten
+    assert "Sin conexión" in capsys.readouterr().out
+
+
+def _fake_cats_dogs_zip(path: Path) -> Path:
+    """Un ZIP con la estructura de cats_and_dogs_filtered.zip y fotos JPEG diminutas."""
+    import zipfile
+    from io import BytesIO
+
+    from PIL import Image
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for split, n in (("train", 3), ("validation", 2)):
+            for kind, colour in (("cats", (200, 10, 10)), ("dogs", (10, 10, 200))):
+                for i in range(n):
+                    buffer = BytesIO()
+                    Image.new("RGB", (40 + 10 * i, 30), colour).save(buffer, "JPEG")
+                    name = f"cats_and_dogs_filtered/{split}/{kind}/{kind[:-1]}.{i}.jpg"
+                    archive.writestr(name, buffer.getvalue())
+    return path
+
+
+def test_load_cats_vs_dogs_reads_real_photos_when_download_works(
+    online, monkeypatch, tmp_path, capsys
+):
+    archive = _fake_cats_dogs_zip(tmp_path / "cats_and_dogs_filtered.zip")
+    monkeypatch.setattr(data, "download", lambda url, **kwargs: archive)
+    train, test = ia100.load_cats_vs_dogs(size=16)
+    assert train.x.shape == (6, 16, 16, 3) and test.x.shape == (4, 16, 16, 3)
+    assert sorted(train.y.tolist()) == [0, 0, 0, 1, 1, 1]
+    red = train.x[..., 0].mean(axis=(1, 2)) > train.x[..., 2].mean(axis=(1, 2))
+    assert np.array_equal(red, train.y == 0)  # gatos rojos = etiqueta 0, perros azules = 1
+    assert "Fotos reales" in capsys.readouterr().out
+    limited, _ = ia100.load_cats_vs_dogs(size=16, n_train=4, n_test=1)
+    assert len(limited.x) == 4
+
+
+def test_load_cats_vs_dogs_falls_back_when_download_fails(online, monkeypatch, capsys):
+    def fail(*args, **kwargs):
+        raise ia100.OfflineError("red caída (simulada)")
+
+    monkeypatch.setattr(data, "download", fail)
+    train, _ = ia100.load_cats_vs_dogs(size=20, n_train=4, n_test=2)
+    assert train.x.shape == (4, 20, 20, 3)
+    assert "dibujadas" in capsys.readouterr().out
+
+
+def test_download_without_published_checksum_records_it(online, server, tmp_path):
+    path = ia100.download(f"{server}/datos.bin", sha256=None, directory=tmp_path)
+    note = path.with_name(path.name + ".sha256")
+    assert note.read_text().strip() == PAYLOAD_SHA
+    path.write_bytes(b"corrupto")  # la siguiente llamada lo detecta con la suma anotada
+    assert (
+        ia100.download(f"{server}/datos.bin", sha256=None, directory=tmp_path).read_bytes()
+        == PAYLOAD
+    )
