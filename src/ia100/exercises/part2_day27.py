@@ -1,0 +1,241 @@
+"""Comprobadores de los ejercicios del día 27 (arquitecturas influyentes: LeNet, VGG, Inception, ResNet)."""
+
+from __future__ import annotations
+
+import math
+
+from ia100.exercises import Wrong, as_array, exercise, expect
+
+
+def _receptive_field(kernels, strides):
+    """Campo receptivo de una pila de capas: 1 + Σ (k_i − 1) · (producto de los pasos anteriores)."""
+    field, jump = 1, 1
+    for k, s in zip(kernels, strides, strict=True):
+        field += (k - 1) * jump
+        jump *= s
+    return field
+
+
+@exercise(
+    "dia-027.1",
+    title="El campo receptivo de una pila de capas",
+    hint="Cada capa de k×k ensancha el campo en (k − 1) píxeles de SU entrada; si las capas "
+    "anteriores tienen paso, un píxel de esa entrada equivale al producto de sus pasos en la "
+    "imagen original. Empieza con campo 1 y salto 1, y recorre las capas en orden.",
+)
+def _receptive(fn):
+    expect(callable(fn), "La respuesta debe ser tu función receptive_field(kernels, strides).")
+    cases = [
+        ([3], [1]),
+        ([3, 3], [1, 1]),
+        ([3, 3, 3], [1, 1, 1]),
+        ([11, 3], [4, 2]),  # el comienzo de AlexNet: conv 11×11/4 y max pooling 3×3/2
+        ([3, 3, 2, 3, 3, 2], [1, 1, 2, 1, 1, 2]),  # dos bloques VGG
+        ([5, 2, 5, 2, 5], [1, 2, 1, 2, 1]),  # LeNet-5: C1, S2, C3, S4, C5
+        ([7, 3, 3, 3], [2, 2, 1, 1]),  # el tallo de ResNet y un bloque
+        ([1, 1], [1, 1]),
+    ]
+    for kernels, strides in cases:
+        label = f"receptive_field({kernels}, {strides})"
+        got = fn(list(kernels), list(strides))
+        expect(got is not None, "Tu función devuelve None: ¿olvidaste el return?")
+        value = as_array(got, "Lo que devuelve tu función")
+        expect(
+            value.ndim == 0, f"Debe devolver un solo número, no un array de forma {value.shape}."
+        )
+        value = float(value)
+        expected = _receptive_field(kernels, strides)
+        if value == expected:
+            continue
+        no_strides = 1 + sum(k - 1 for k in kernels)
+        expect(
+            value != no_strides,
+            f"{label} = {value:g}: ignoras los pasos. Tras una capa con paso 2, cada píxel "
+            "equivale a 2 de la imagen, y la capa siguiente ensancha el doble.",
+        )
+        inclusive, jump = 1, 1
+        for k, s in zip(kernels, strides, strict=True):
+            jump *= s
+            inclusive += (k - 1) * jump
+        expect(
+            value != inclusive,
+            f"{label} = {value:g}: multiplicas por el paso de la propia capa; el ensanche de "
+            "cada capa depende solo de los pasos de las capas ANTERIORES.",
+        )
+        expect(
+            value != sum(kernels),
+            f"{label} = {value:g}: sumar los tamaños de los filtros no vale; dos 3×3 ven 5×5, no 6×6.",
+        )
+        raise Wrong(f"{label} debería ser {expected}, no {value:g}.")
+    return (
+        "Tres 3×3 ven 7×7 con 27·C² pesos en vez de 49·C²: por eso VGG apila filtros pequeños. "
+        "Y los pasos hacen crecer el campo muy deprisa: LeNet-5 ve 32×32 en C5."
+    )
+
+
+def _inception_reference_params(c_in, c1, c3r, c3, c5r, c5, cp, bias=True):
+    b = 1 if bias else 0
+    conv = lambda a, o, k: o * (k * k * a + b)  # noqa: E731
+    return (
+        conv(c_in, c1, 1)
+        + conv(c_in, c3r, 1)
+        + conv(c3r, c3, 3)
+        + conv(c_in, c5r, 1)
+        + conv(c5r, c5, 5)
+        + conv(c_in, cp, 1)
+    )
+
+
+@exercise(
+    "dia-027.2",
+    title="Un módulo Inception",
+    hint="Cuatro ramas sobre la MISMA entrada: 1×1; 1×1 → 3×3 (padding=1); 1×1 → 5×5 "
+    "(padding=2); MaxPool2d(3, stride=1, padding=1) → 1×1. Cada convolución con su ReLU. "
+    "Concatena las cuatro salidas con torch.cat(..., dim=1).",
+)
+def _inception(cls):
+    import torch
+
+    expect(
+        isinstance(cls, type),
+        "La respuesta debe ser tu clase InceptionBlock (sin paréntesis: la clase, no un objeto).",
+    )
+    configs = [
+        (192, 64, 96, 128, 16, 32, 32, 28),  # el módulo 3a de GoogLeNet
+        (8, 4, 6, 8, 2, 4, 3, 9),
+        (3, 2, 2, 5, 1, 3, 1, 7),
+    ]
+    gen = torch.Generator().manual_seed(27)
+    for c_in, c1, c3r, c3, c5r, c5, cp, side in configs:
+        args = (c_in, c1, c3r, c3, c5r, c5, cp)
+        module = cls(*args)
+        expect(
+            isinstance(module, torch.nn.Module),
+            "InceptionBlock debe heredar de nn.Module (class InceptionBlock(nn.Module): …).",
+        )
+        x = torch.randn(2, c_in, side, side, generator=gen)
+        try:
+            with torch.no_grad():
+                out = module(x)
+        except RuntimeError as error:
+            raise Wrong(
+                f"InceptionBlock{args} falló con una entrada {tuple(x.shape)}: {str(error).rstrip('.')}. "
+                "¿Conservan las cuatro ramas el alto y el ancho? ¿Concatenas por canales (dim=1)?"
+            ) from error
+        expect(out is not None, "forward devuelve None: ¿olvidaste el return?")
+        expect(isinstance(out, torch.Tensor), "forward debe devolver un tensor.")
+        expected_shape = (2, c1 + c3 + c5 + cp, side, side)
+        expect(
+            tuple(out.shape) == expected_shape,
+            f"InceptionBlock{args} con entrada {tuple(x.shape)} devuelve {tuple(out.shape)}; "
+            f"esperaba {expected_shape}: los canales de salida son c1 + c3 + c5 + c_pool.",
+        )
+        expect(
+            float(out.min()) >= 0,
+            "Hay salidas negativas: cada convolución va seguida de su ReLU.",
+        )
+        params = sum(p.numel() for p in module.parameters())
+        expected = _inception_reference_params(*args)
+        expect(
+            params != _inception_reference_params(*args, bias=False),
+            f"Tu módulo tiene {params} parámetros: faltan los sesgos (deja bias=True, el valor "
+            "por defecto de nn.Conv2d).",
+        )
+        expect(
+            params == expected,
+            f"InceptionBlock{args} tiene {params} parámetros y esperaba {expected}. Revisa las "
+            "ramas: ¿están las reducciones 1×1 antes de la 3×3 y la 5×5, y la 1×1 tras el pooling?",
+        )
+    return (
+        "Con las reducciones 1×1, el módulo 3a tiene menos de la mitad de parámetros que sin "
+        "ellas. Esa idea, el cuello de botella 1×1, está en ResNet, MobileNet y casi todas las "
+        "redes posteriores."
+    )
+
+
+def _dense_fraction(model):
+    import torch
+
+    linear = sum(
+        p.numel()
+        for m in model.modules()
+        if isinstance(m, torch.nn.Linear)
+        for p in m.parameters(recurse=False)
+    )
+    return linear / sum(p.numel() for p in model.parameters())
+
+
+def _test_models():
+    import torch
+    from torch import nn
+    from torchvision import models
+
+    with torch.device("meta"):
+        zoo = {
+            "AlexNet": models.alexnet(weights=None),
+            "VGG-11": models.vgg11(weights=None),
+            "ResNet-18": models.resnet18(weights=None),
+        }
+    zoo["una red pequeña"] = nn.Sequential(
+        nn.Conv2d(1, 4, 3),
+        nn.Sequential(nn.Flatten(), nn.Sequential(nn.Linear(100, 10, bias=False))),
+        nn.ReLU(),
+        nn.Linear(10, 3),
+    )
+    zoo["una red sin capas densas"] = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())
+    return zoo
+
+
+@exercise(
+    "dia-027.3",
+    title="¿Qué fracción de los parámetros está en las capas densas?",
+    hint="Recorre TODAS las capas, también las anidadas, con model.modules(); quédate con las "
+    "que son nn.Linear y suma sus parámetros (pesos y sesgos). Divide entre el total de "
+    "parámetros del modelo.",
+)
+def _fraction(fn):
+    import torch
+
+    expect(callable(fn), "La respuesta debe ser tu función dense_fraction(model).")
+    for name, model in _test_models().items():
+        got = fn(model)
+        expect(got is not None, "Tu función devuelve None: ¿olvidaste el return?")
+        value = as_array(got, "Lo que devuelve tu función")
+        expect(value.ndim == 0, "Debe devolver un solo número entre 0 y 1.")
+        value = float(value)
+        expected = _dense_fraction(model)
+        if math.isclose(value, expected, rel_tol=1e-6, abs_tol=1e-9):
+            continue
+        expect(
+            not math.isclose(value, 100 * expected, rel_tol=1e-6),
+            f"Con {name} devuelves {value:.4g}: es un porcentaje; devuelve una fracción (0–1).",
+        )
+        expect(
+            not math.isclose(value, 1 - expected, rel_tol=1e-6, abs_tol=1e-9),
+            f"Con {name} devuelves {value:.4g}: es la fracción que NO está en las capas densas.",
+        )
+        weights_only = sum(
+            m.weight.numel() for m in model.modules() if isinstance(m, torch.nn.Linear)
+        ) / sum(p.numel() for p in model.parameters())
+        expect(
+            not math.isclose(value, weights_only, rel_tol=1e-9),
+            f"Con {name} devuelves {value:.4f}: cuentas los pesos de las capas densas pero no "
+            "sus sesgos.",
+        )
+        expect(
+            not (value == 0 and expected > 0),
+            f"Con {name} devuelves 0. ¿Recorres solo los hijos directos (children)? Las capas "
+            "densas suelen estar dentro de un nn.Sequential: usa model.modules().",
+        )
+        expect(
+            0 <= value <= 1,
+            f"Con {name} devuelves {value:.4g}, fuera de [0, 1]: ¿cuentas algún parámetro dos "
+            "veces (por ejemplo, los de un contenedor y los de sus capas)?",
+        )
+        raise Wrong(f"Con {name} la fracción es {expected:.4f}; tu función devuelve {value:.4f}.")
+    alexnet = _dense_fraction(_test_models()["AlexNet"])
+    resnet = _dense_fraction(_test_models()["ResNet-18"])
+    return (
+        f"AlexNet guarda el {alexnet:.0%} de sus parámetros en las capas densas; ResNet-18, con "
+        f"pooling global, solo el {resnet:.0%}."
+    )
