@@ -116,7 +116,7 @@ def _field(layers) -> int:
 
 @exercise(
     "dia-018.3",
-    title="El campo receptivo de una pila de capas",
+    title="El campo receptivo con dilatación",
     hint="Empieza con campo 1 y salto 1. En cada capa (k, s, d): el campo crece d·(k - 1)·salto "
     "(el salto de ANTES de esta capa) y después el salto se multiplica por s.",
 )

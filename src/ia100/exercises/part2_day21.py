@@ -6,50 +6,56 @@ import copy
 
 import numpy as np
 
-from ia100.exercises import exercise, expect
+from ia100.exercises import as_array, exercise, expect
 
 
 @exercise(
     "dia-021.1",
-    title="Los parámetros de una convolución",
-    hint="Cada uno de los c_out filtros tiene k · k · c_in pesos; con sesgo, cada filtro suma "
-    "además un número.",
+    title="La capa densa tras aplanar, de PyTorch a Keras",
+    hint="Separa las columnas de w en sus ejes con w.reshape(n_out, C, H, W), muévelos al orden "
+    "de Keras con transpose(0, 2, 3, 1), vuelve a juntarlos con reshape(n_out, -1) y traspón: "
+    "Keras guarda la capa densa como (entradas, salidas).",
 )
-def _conv_params(conv_params):
+def _dense_to_keras(convert):
     expect(
-        callable(conv_params), "La respuesta debe ser tu función conv_params(c_in, c_out, k, bias)."
+        callable(convert),
+        "La respuesta debe ser tu función dense_to_keras(w, channels, height, width).",
     )
-    cases = [(3, 16, 3, True), (3, 16, 3, False), (16, 32, 3, False), (64, 64, 1, True)]
-    cases += [(1, 6, 5, True), (32, 64, 7, False), (128, 10, 3, True)]
-    for c_in, c_out, k, bias in cases:
-        got = conv_params(c_in, c_out, k, bias)
+    rng = np.random.default_rng(21)
+    for c, h, w_side, n_out in [(64, 4, 4, 2), (3, 2, 5, 7), (8, 3, 3, 1), (2, 6, 2, 4)]:
+        w = rng.normal(size=(n_out, c * h * w_side)).astype(np.float32)
+        got = convert(w.copy(), c, h, w_side)
         expect(got is not None, "Tu función devuelve None: ¿olvidaste el return?")
-        expect(np.ndim(got) == 0, f"Debe devolver un solo número, no {type(got).__name__}.")
-        expected = k * k * c_in * c_out + (c_out if bias else 0)
-        where = f"conv_params({c_in}, {c_out}, {k}, bias={bias})"
-        if float(got) == expected:
+        got = as_array(got.detach().cpu().numpy() if hasattr(got, "detach") else got, "El núcleo")
+        where = f"Con w de forma {w.shape} y mapas ({c}, {h}, {w_side})"
+        expected = w.reshape(n_out, c, h, w_side).transpose(0, 2, 3, 1).reshape(n_out, -1).T
+        if got.shape == expected.shape and np.allclose(got, expected):
             continue
-        weights = k * k * c_in * c_out
         expect(
-            float(got) != k * k * c_out + (c_out if bias else 0),
-            f"{where} = {got}: cada filtro mira los {c_in} canales de entrada (falta c_in).",
+            got.shape != w.shape or n_out == c * h * w_side,
+            f"{where} devuelves la forma {got.shape}: Keras guarda la capa densa como "
+            "(entradas, salidas); falta trasponer.",
         )
         expect(
-            not bias or float(got) != weights,
-            f"{where} = {got}: con bias=True falta un sesgo por filtro (c_out más).",
+            got.shape == expected.shape,
+            f"{where} el núcleo de Keras debe tener la forma {expected.shape}, no {got.shape}.",
         )
         expect(
-            bias or float(got) != weights + c_out,
-            f"{where} = {got}: con bias=False no hay sesgos.",
+            not np.allclose(got, w.T),
+            f"{where} solo has traspuesto: PyTorch aplana en orden (C, H, W) y Keras en "
+            "(H, W, C), así que las filas también hay que reordenarlas.",
         )
+        swapped = w.reshape(n_out, c, h, w_side).transpose(0, 3, 2, 1).reshape(n_out, -1).T
         expect(
-            float(got) != k * c_in * c_out + (c_out if bias else 0),
-            f"{where} = {got}: el filtro es de k × k, no de k.",
+            h == w_side or not np.allclose(got, swapped),
+            f"{where} recorres las posiciones en orden (ancho, alto): Keras aplana fila a fila, "
+            "(alto, ancho, canales).",
         )
-        expect(False, f"{where} devuelve {got}, pero la capa tiene {expected} parámetros.")
+        expect(False, f"{where} la forma es correcta, pero los pesos no están en su sitio.")
     return (
-        "No depende del tamaño de la imagen: el mismo filtro recorre todas las posiciones. Por eso "
-        "una convolución tiene tan pocos parámetros comparada con una capa densa."
+        "Es el único paso del traslado que no da ningún error si lo olvidas: las formas cuadran "
+        "y la red, simplemente, responde otra cosa. Compruébalo siempre comparando las salidas "
+        "de los dos marcos con la misma entrada."
     )
 
 

@@ -7,69 +7,73 @@ import math
 from ia100.exercises import Wrong, as_array, exercise, expect
 
 
-def _receptive_field(kernels, strides):
-    """Campo receptivo de una pila de capas: 1 + Σ (k_i − 1) · (producto de los pasos anteriores)."""
-    field, jump = 1, 1
-    for k, s in zip(kernels, strides, strict=True):
-        field += (k - 1) * jump
-        jump *= s
-    return field
+def _bottleneck_params(c_in, c_mid, bias=False, norm=True):
+    convs = c_in * c_mid + 9 * c_mid * c_mid + c_mid * c_in
+    biases = (2 * c_mid + c_in) if bias else 0
+    norms = 2 * (2 * c_mid + c_in) if norm else 0
+    return convs + biases + norms
 
 
 @exercise(
     "dia-027.1",
-    title="El campo receptivo de una pila de capas",
-    hint="Cada capa de k×k ensancha el campo en (k − 1) píxeles de SU entrada; si las capas "
-    "anteriores tienen paso, un píxel de esa entrada equivale al producto de sus pasos en la "
-    "imagen original. Empieza con campo 1 y salto 1, y recorre las capas en orden.",
+    title="El bloque cuello de botella de ResNet-50",
+    hint="Rama F: Conv2d(c_in, c_mid, 1) → BN → ReLU → Conv2d(c_mid, c_mid, 3, padding=1) → BN → "
+    "ReLU → Conv2d(c_mid, c_in, 1) → BN, todas las convoluciones con bias=False. En forward: "
+    "torch.relu(F(x) + x).",
 )
-def _receptive(fn):
-    expect(callable(fn), "La respuesta debe ser tu función receptive_field(kernels, strides).")
-    cases = [
-        ([3], [1]),
-        ([3, 3], [1, 1]),
-        ([3, 3, 3], [1, 1, 1]),
-        ([11, 3], [4, 2]),  # el comienzo de AlexNet: conv 11×11/4 y max pooling 3×3/2
-        ([3, 3, 2, 3, 3, 2], [1, 1, 2, 1, 1, 2]),  # dos bloques VGG
-        ([5, 2, 5, 2, 5], [1, 2, 1, 2, 1]),  # LeNet-5: C1, S2, C3, S4, C5
-        ([7, 3, 3, 3], [2, 2, 1, 1]),  # el tallo de ResNet y un bloque
-        ([1, 1], [1, 1]),
-    ]
-    for kernels, strides in cases:
-        label = f"receptive_field({kernels}, {strides})"
-        got = fn(list(kernels), list(strides))
-        expect(got is not None, "Tu función devuelve None: ¿olvidaste el return?")
-        value = as_array(got, "Lo que devuelve tu función")
+def _bottleneck(block_class):
+    import torch
+    from torch import nn
+
+    expect(callable(block_class), "La respuesta debe ser tu clase Bottleneck(c_in, c_mid).")
+    for c_in, c_mid in [(256, 64), (64, 16), (32, 8)]:
+        block = block_class(c_in, c_mid)
+        expect(isinstance(block, nn.Module), "Bottleneck debe heredar de nn.Module.")
+        where = f"Bottleneck({c_in}, {c_mid})"
+        n_params = sum(p.numel() for p in block.parameters())
+        expected = _bottleneck_params(c_in, c_mid)
         expect(
-            value.ndim == 0, f"Debe devolver un solo número, no un array de forma {value.shape}."
-        )
-        value = float(value)
-        expected = _receptive_field(kernels, strides)
-        if value == expected:
-            continue
-        no_strides = 1 + sum(k - 1 for k in kernels)
-        expect(
-            value != no_strides,
-            f"{label} = {value:g}: ignoras los pasos. Tras una capa con paso 2, cada píxel "
-            "equivale a 2 de la imagen, y la capa siguiente ensancha el doble.",
-        )
-        inclusive, jump = 1, 1
-        for k, s in zip(kernels, strides, strict=True):
-            jump *= s
-            inclusive += (k - 1) * jump
-        expect(
-            value != inclusive,
-            f"{label} = {value:g}: multiplicas por el paso de la propia capa; el ensanche de "
-            "cada capa depende solo de los pasos de las capas ANTERIORES.",
+            n_params != _bottleneck_params(c_in, c_mid, bias=True),
+            f"{where} tiene {n_params} parámetros: sobran los sesgos de las convoluciones "
+            "(bias=False), porque la normalización por lotes que las sigue ya pone el suyo.",
         )
         expect(
-            value != sum(kernels),
-            f"{label} = {value:g}: sumar los tamaños de los filtros no vale; dos 3×3 ven 5×5, no 6×6.",
+            n_params != _bottleneck_params(c_in, c_mid, norm=False),
+            f"{where} tiene {n_params} parámetros: falta una BatchNorm2d después de cada "
+            "convolución.",
         )
-        raise Wrong(f"{label} debería ser {expected}, no {value:g}.")
+        expect(n_params == expected, f"{where} debería tener {expected} parámetros, no {n_params}.")
+        block.eval()
+        x = torch.randn(2, c_in, 8, 8, generator=torch.Generator().manual_seed(c_mid))
+        with torch.no_grad():
+            y = block(x)
+        expect(
+            isinstance(y, torch.Tensor) and y.shape == x.shape,
+            f"{where} debe devolver un tensor de la misma forma que la entrada, {tuple(x.shape)}: "
+            "la última 1×1 devuelve los c_in canales.",
+        )
+        norms = [m for m in block.modules() if isinstance(m, nn.BatchNorm2d)]
+        with torch.no_grad():
+            norms[-1].weight.zero_()  # la última BN multiplica por 0: F(x) = 0
+            y = block(x)
+        expect(
+            y.abs().max() > 0,
+            f"Con F(x) = 0, {where} devuelve todo ceros: falta sumar el atajo, F(x) + x.",
+        )
+        expect(
+            not torch.allclose(y, x),
+            f"Con F(x) = 0, {where} devuelve la entrada tal cual, con sus negativos: falta la "
+            "ReLU después de la suma.",
+        )
+        expect(
+            torch.allclose(y, torch.relu(x)),
+            f"Con F(x) = 0, {where} debería devolver ReLU(x); revisa el orden de forward: "
+            "ReLU(F(x) + x), con la BatchNorm final dentro de F.",
+        )
     return (
-        "Tres 3×3 ven 7×7 con 27·C² pesos en vez de 49·C²: por eso VGG apila filtros pequeños. "
-        "Y los pasos hacen crecer el campo muy deprisa: LeNet-5 ve 32×32 en C5."
+        "Con 256 canales, el cuello de botella tiene 70 400 parámetros, los mismos que "
+        "models.resnet50().layer1[1]; dos 3×3 de 256 canales tendrían más de un millón. Por eso "
+        "ResNet-50 es más profunda que ResNet-34 y solo un poco más cara."
     )
 
 
