@@ -254,7 +254,8 @@ def plot_confusion_matrix(
     values = matrix.astype(float)
     if normalize:
         values = values / np.maximum(values.sum(axis=1, keepdims=True), 1)
-    fig, ax = plt.subplots(figsize=(1.0 + 0.6 * len(names), 0.8 + 0.6 * len(names)))
+    side = 0.6 * len(names)  # con pocas clases, un mínimo para que quepan títulos y etiquetas
+    fig, ax = plt.subplots(figsize=(max(3.4, 1.0 + side), max(3.0, 0.8 + side)))
     ax.imshow(values, cmap="Blues")
     ax.grid(False)
     ax.set_xticks(range(len(names)), names, rotation=45, ha="right")
