@@ -177,3 +177,25 @@ def test_as_array_explains_bad_answers():
         ex.as_array(None, "Lo que devuelve tu función")
     with pytest.raises(ex.Wrong, match="no es un número"):
         ex.as_array("hola", "Lo que devuelve tu función")
+
+
+def test_expect_choices_accepts_spellings_and_explains_mistakes():
+    expected = {"a": "Difusión", "b": {"MAE", "Huber"}, "c": "CNN"}
+    choices = ("CNN", "Difusión", "MAE", "Huber")
+    ok = {"a": " difusion ", "b": "huber", "c": "convolucional"}
+    ex.expect_choices(ok, expected, item="tarea", choices=choices, aliases={"convolucional": "CNN"})
+    cases = [
+        (["CNN"], "diccionario"),
+        ({"a": "Difusión", "b": "MAE"}, r"Faltan casos .*\['c'\]"),
+        ({"a": ..., "b": "MAE", "c": ...}, r"Aún te falta responder 2 de 3"),
+        ({"a": "Difusión", "b": "MSE", "c": "CNN"}, r"Usa solo 'CNN', 'Difusión', 'MAE' o 'Huber'"),
+        ({"a": "CNN", "b": "MAE", "c": "Difusión"}, r"Revisa 2 de 3: \['a', 'c'\]"),
+    ]
+    for answer, message in cases:
+        with pytest.raises(ex.Wrong, match=message):
+            ex.expect_choices(answer, expected, item="tarea", choices=choices)
+    statements = {"x": True, "y": False}
+    ex.expect_choices({"x": True, "y": False}, statements, item="afirmación", choices=(True, False))
+    for answer in ({"x": "True", "y": False}, {"x": 1, "y": 0}):  # texto o número: no valen
+        with pytest.raises(ex.Wrong, match="Usa solo True o False"):
+            ex.expect_choices(answer, statements, item="afirmación", choices=(True, False))

@@ -22,7 +22,8 @@ import json
 import os
 import pkgutil
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -38,6 +39,7 @@ __all__ = [
     "exercise",
     "exercises",
     "expect",
+    "expect_choices",
 ]
 
 _ID_RE = re.compile(r"^dia-\d{3}\.\d+$")
@@ -53,6 +55,70 @@ def expect(condition: Any, message: str) -> None:
     """Lanza :class:`Wrong` con ``message`` si ``condition`` es falsa. Para escribir comprobadores."""
     if not condition:
         raise Wrong(message)
+
+
+def _plain(text: str) -> str:
+    """Minúsculas, sin tildes y sin espacios alrededor: «Difusión » y «difusion» coinciden."""
+    text = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _choice_list(choices: Sequence[Any]) -> str:
+    shown = [repr(c) for c in choices]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " o " + shown[-1]
+
+
+def expect_choices(
+    answer: Any,
+    expected: Mapping[str, Any],
+    *,
+    item: str,
+    choices: Sequence[Any],
+    aliases: Mapping[str, Any] | None = None,
+) -> None:
+    """Comprueba una respuesta «elige una opción para cada caso» o lanza :class:`Wrong`.
+
+    La respuesta es un diccionario ``{caso: opción}`` con los mismos casos que ``expected``. Los
+    textos se comparan sin distinguir mayúsculas, tildes ni espacios alrededor; ``aliases``
+    acepta otras formas de decir una opción (``{"convolucional": "CNN"}``). Las opciones que no
+    son texto (``True``/``False``) deben ser de ese mismo tipo. Los mensajes dicen qué caso
+    falta, cuál sigue en ``...``, cuál usa una opción que no existe y cuántos están mal.
+
+    Args:
+        answer: lo que respondió el alumno.
+        expected: la opción correcta de cada caso, o un conjunto de opciones igual de válidas.
+        item: cómo se llama un caso en el enunciado («operación», «afirmación»…).
+        choices: las opciones válidas, en el orden en que las muestra el enunciado.
+        aliases: otras grafías aceptadas para alguna opción.
+
+    Raises:
+        Wrong: con un mensaje en español que ayuda a corregir la respuesta.
+    """
+    options = _choice_list(choices)
+    expect(
+        isinstance(answer, dict),
+        f"La respuesta debe ser un diccionario {{{item}: {' | '.join(repr(c) for c in choices)}}}.",
+    )
+    missing = [k for k in expected if k not in answer]
+    expect(not missing, f"Faltan casos del enunciado ({item}): {missing}.")
+    pending = [k for k in expected if answer[k] is Ellipsis]
+    expect(not pending, f"Aún te falta responder {len(pending)} de {len(expected)}: {pending}.")
+    canonical = {_plain(c): c for c in choices if isinstance(c, str)}
+    canonical.update({_plain(k): v for k, v in (aliases or {}).items()})
+
+    def normal(value: Any) -> Any:
+        return canonical.get(_plain(value), value) if isinstance(value, str) else value
+
+    def right(value: Any, correct: Any) -> bool:
+        return value in correct if isinstance(correct, set | frozenset) else value == correct
+
+    values = {k: normal(answer[k]) for k in expected}
+    unknown = [
+        k for k, v in values.items() if not any(type(v) is type(c) and v == c for c in choices)
+    ]
+    expect(not unknown, f"Usa solo {options}; revisa: {unknown}.")
+    wrong = [k for k, v in expected.items() if not right(values[k], v)]
+    expect(not wrong, f"Revisa {len(wrong)} de {len(expected)}: {wrong}.")
 
 
 def as_array(value: Any, what: str) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import exercise, expect
+from ia100.exercises import exercise, expect, expect_choices
 
 _FIELDS = {
     "reglas escritas a mano para un termostato": "IA",
@@ -23,16 +23,7 @@ _FIELDS = {
     "¿usa una red neuronal con varias capas? Elige siempre el conjunto más pequeño que lo contiene.",
 )
 def _fields(answer):
-    expect(
-        isinstance(answer, dict),
-        "La respuesta debe ser un diccionario {técnica: 'IA' | 'ML' | 'DL'}.",
-    )
-    missing = sorted(set(_FIELDS) - set(answer))
-    expect(not missing, f"Faltan técnicas: {missing}.")
-    pending = sum(answer[k] is Ellipsis for k in _FIELDS)
-    expect(not pending, f"Aún faltan {pending} respuestas: sustituye los `...`.")
-    wrong = [k for k, v in _FIELDS.items() if str(answer[k]).strip().upper() != v]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_FIELDS)}: {wrong}.")
+    expect_choices(answer, _FIELDS, item="técnica", choices=("IA", "ML", "DL"))
     return "Seis de seis: cada técnica está en el conjunto más pequeño que la contiene."
 
 

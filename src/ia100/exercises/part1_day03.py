@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import as_array, exercise, expect
+from ia100.exercises import as_array, exercise, expect, expect_choices
 
 
 def _conv_reference(image, kernel, stride):
@@ -165,18 +165,8 @@ _ALIASES = {
     "modalidades comparadas.",
 )
 def _families(answer):
-    expect(isinstance(answer, dict), "La respuesta debe ser un diccionario {tarea: familia}.")
-    missing = [task for task in _FAMILIES if task not in answer]
-    expect(not missing, f"Faltan {len(missing)} tareas; copia las claves del enunciado.")
-    pending = sum(answer[task] is Ellipsis for task in _FAMILIES)
-    expect(not pending, f"Aún faltan {pending} respuestas: sustituye los `...`.")
-    unknown = [v for v in answer.values() if _ALIASES.get(str(v).strip().casefold()) is None]
-    expect(
-        not unknown,
-        f"No reconozco {unknown}: usa CNN, RNN, GAN, Transformer, Difusión o Multimodal.",
-    )
-    wrong = [t for t, f in _FAMILIES.items() if _ALIASES[str(answer[t]).strip().casefold()] != f]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_FAMILIES)}: {wrong}.")
+    choices = ("CNN", "RNN", "GAN", "Transformer", "Difusión", "Multimodal")
+    expect_choices(answer, _FAMILIES, item="tarea", choices=choices, aliases=_ALIASES)
     return (
         "Seis de seis. En la práctica se combinan: Stable Diffusion une difusión, una U-Net "
         "convolucional con capas de atención y el codificador de texto de CLIP."

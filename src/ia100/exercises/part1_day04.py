@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import numpy as np
 
-from ia100.exercises import Wrong, exercise, expect
+from ia100.exercises import Wrong, exercise, expect, expect_choices
 
 _OPTIONS = ("MLP", "CNN", "RNN", "Transformer", "GAN", "Difusión", "Multimodal")
 
@@ -28,12 +26,6 @@ _TASKS = {
 }
 
 
-def _plain(text) -> str:
-    """Minúsculas y sin tildes, para comparar «difusion» con «Difusión»."""
-    text = unicodedata.normalize("NFKD", str(text).strip().lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 @exercise(
     "dia-004.1",
     title="Cada tarea con su técnica",
@@ -42,16 +34,7 @@ def _plain(text) -> str:
     "Para generar, recuerda qué familia es más rápida y cuál da más calidad.",
 )
 def _tasks(answer):
-    expect(isinstance(answer, dict), "La respuesta debe ser un diccionario {tarea: familia}.")
-    missing = [t for t in _TASKS if t not in answer]
-    expect(not missing, f"Faltan {len(missing)} tareas; copia las claves tal cual: {missing}.")
-    blank = [t for t in _TASKS if answer[t] is Ellipsis]
-    expect(not blank, f"Aún faltan {len(blank)} respuestas: sustituye los `...`.")
-    valid = {_plain(o): o for o in _OPTIONS}
-    unknown = {t: answer[t] for t in _TASKS if _plain(answer[t]) not in valid}
-    expect(not unknown, f"Usa solo estas familias: {list(_OPTIONS)}. No reconozco: {unknown}.")
-    wrong = [t for t, ok in _TASKS.items() if valid[_plain(answer[t])] not in ok]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_TASKS)}: {wrong}.")
+    expect_choices(answer, _TASKS, item="tarea", choices=_OPTIONS)
     return (
         "Siete de siete. La forma de los datos y el objetivo (clasificar o generar) "
         "deciden casi siempre la familia."

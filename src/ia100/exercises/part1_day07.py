@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import exercise, expect
+from ia100.exercises import exercise, expect, expect_choices
 
 
 def _bce_logits(z: np.ndarray, y: np.ndarray) -> float:
@@ -129,7 +129,7 @@ def _cross_entropy_from_logits(fn):
 
 _TASKS = {
     "temperatura": {"MSE"},
-    "entrega": {"MAE", "HUBER"},
+    "entrega": {"MAE", "Huber"},
     "spam": {"BCE"},
     "dígito": {"CE"},
     "etiquetas de una foto": {"BCE"},
@@ -145,17 +145,7 @@ _TASKS = {
     "sola clase entre k. En regresión, piensa además en los valores atípicos.",
 )
 def _which_loss(answer):
-    expect(isinstance(answer, dict), "La respuesta debe ser un diccionario {tarea: pérdida}.")
-    missing = [task for task in _TASKS if task not in answer]
-    expect(not missing, f"Faltan {len(missing)} tareas: {missing}.")
-    blank = [task for task in _TASKS if answer[task] is Ellipsis]
-    expect(not blank, f"Aún te faltan {len(blank)} respuestas: sustituye los `...`.")
-    valid = {"MSE", "MAE", "HUBER", "BCE", "CE"}
-    given = {task: str(answer[task]).strip().upper() for task in _TASKS}
-    unknown = sorted({v for v in given.values() if v not in valid})
-    expect(not unknown, f'Usa solo "MSE", "MAE", "Huber", "BCE" o "CE"; no reconozco {unknown}.')
-    wrong = [task for task in _TASKS if given[task] not in _TASKS[task]]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_TASKS)}: {wrong}.")
+    expect_choices(answer, _TASKS, item="tarea", choices=("MSE", "MAE", "Huber", "BCE", "CE"))
     return (
         "Regresión: MSE, o MAE/Huber si hay atípicos. Una probabilidad por salida: BCE. "
         "Una clase entre k: entropía cruzada categórica."

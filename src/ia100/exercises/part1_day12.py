@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from ia100.exercises import exercise, expect
+from ia100.exercises import exercise, expect, expect_choices
 
 
 @exercise(
@@ -109,7 +109,6 @@ _CONFIGS = {
     "ReLU con la inicialización por defecto de PyTorch": "se desvanece",
     "sigmoide con conexiones residuales": "estable",
 }
-_OPTIONS = {"se desvanece", "estable", "explota"}
 
 
 @exercise(
@@ -120,18 +119,6 @@ _OPTIONS = {"se desvanece", "estable", "explota"}
     "explota. La normalización y los atajos residuales rompen esa cadena de productos.",
 )
 def _which_vanishes(answer):
-    expect(
-        isinstance(answer, dict),
-        "La respuesta debe ser un diccionario {configuración: "
-        "'se desvanece' | 'estable' | 'explota'}.",
-    )
-    missing = sorted(set(_CONFIGS) - set(answer))
-    expect(not missing, f"Faltan configuraciones: {missing}.")
-    pending = [k for k in _CONFIGS if answer[k] is Ellipsis]
-    expect(not pending, f"Aún te falta responder {len(pending)} de {len(_CONFIGS)}: {pending}.")
-    values = {k: str(answer[k]).strip().lower() for k in _CONFIGS}
-    unknown = sorted(k for k, v in values.items() if v not in _OPTIONS)
-    expect(not unknown, f"Usa solo 'se desvanece', 'estable' o 'explota'; revisa: {unknown}.")
-    wrong = [k for k, v in _CONFIGS.items() if values[k] != v]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_CONFIGS)}: {wrong}.")
+    choices = ("se desvanece", "estable", "explota")
+    expect_choices(answer, _CONFIGS, item="configuración", choices=choices)
     return "Siete de siete. Puedes comprobar cada una con la función layer_grad_norms del día 12."

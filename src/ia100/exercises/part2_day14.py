@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import Wrong, as_array, exercise, expect
+from ia100.exercises import Wrong, as_array, exercise, expect, expect_choices
 
 
 @exercise(
@@ -113,7 +113,6 @@ _OPERATIONS = {
     "media global de cada mapa (global average pooling)": "invariante",
     "contar cuántos píxeles de la imagen superan un umbral": "invariante",
 }
-_OPTIONS = {"equivariante", "invariante", "ninguna"}
 
 
 @exercise(
@@ -124,19 +123,8 @@ _OPTIONS = {"equivariante", "invariante", "ninguna"}
     "Pregúntate si la operación trata igual todas las posiciones.",
 )
 def _which_symmetry(answer):
-    expect(
-        isinstance(answer, dict),
-        "La respuesta debe ser un diccionario {operación: 'equivariante' | 'invariante' | 'ninguna'}.",
-    )
-    missing = sorted(set(_OPERATIONS) - set(answer))
-    expect(not missing, f"Faltan operaciones: {missing}.")
-    pending = [k for k in _OPERATIONS if answer[k] is Ellipsis]
-    expect(not pending, f"Aún te falta responder {len(pending)} de {len(_OPERATIONS)}: {pending}.")
-    values = {k: str(answer[k]).strip().lower() for k in _OPERATIONS}
-    unknown = sorted(k for k, v in values.items() if v not in _OPTIONS)
-    expect(not unknown, f"Usa solo 'equivariante', 'invariante' o 'ninguna'; revisa: {unknown}.")
-    wrong = [k for k, v in _OPERATIONS.items() if values[k] != v]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_OPERATIONS)}: {wrong}.")
+    choices = ("equivariante", "invariante", "ninguna")
+    expect_choices(answer, _OPERATIONS, item="operación", choices=choices)
     return (
         "Ocho de ocho. Una CNN encadena operaciones equivariantes y termina con una invariante "
         "(la agrupación global): por eso reconoce el objeto esté donde esté."

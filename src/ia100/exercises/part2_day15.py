@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import Wrong, exercise, expect
+from ia100.exercises import Wrong, exercise, expect, expect_choices
 
 
 def _pair(value, what: str) -> tuple[float, float]:
@@ -129,7 +129,6 @@ _TASKS = {
     "localizar los huecos vacíos de una estantería del supermercado": "detección",
     "medir qué fracción de la foto de un campo es mala hierba, píxel a píxel": "segmentación",
 }
-_KINDS = {"clasificación", "detección", "segmentación"}
 
 
 @exercise(
@@ -139,27 +138,8 @@ _KINDS = {"clasificación", "detección", "segmentación"}
     "objeto (detección) o una clase por píxel (segmentación).",
 )
 def _which_task(answer):
-    expect(
-        isinstance(answer, dict),
-        "La respuesta debe ser un diccionario {aplicación: 'clasificación' | 'detección' | "
-        "'segmentación'}.",
-    )
-    missing = sorted(set(_TASKS) - set(answer))
-    expect(not missing, f"Faltan aplicaciones: {missing}.")
-    pending = [k for k in _TASKS if answer[k] is Ellipsis]
-    expect(not pending, f"Aún te falta responder {len(pending)} de {len(_TASKS)}: {pending}.")
-    normal = {"clasificacion": "clasificación", "deteccion": "detección"}
-    values = {}
-    for key in _TASKS:
-        text = str(answer[key]).strip().lower()
-        values[key] = normal.get(text, text)
-    unknown = sorted(k for k, v in values.items() if v not in _KINDS)
-    expect(
-        not unknown,
-        f"Usa solo 'clasificación', 'detección' o 'segmentación'; revisa: {unknown}.",
-    )
-    wrong = [k for k, v in _TASKS.items() if values[k] != v]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_TASKS)}: {wrong}.")
+    choices = ("clasificación", "detección", "segmentación")
+    expect_choices(answer, _TASKS, item="aplicación", choices=choices)
     return (
         "Ocho de ocho. Fíjate en lo que cuesta anotar cada una: una etiqueta, una caja por "
         "objeto o una máscara entera por imagen."

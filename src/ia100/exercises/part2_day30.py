@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ia100.exercises import Wrong, exercise, expect
+from ia100.exercises import Wrong, exercise, expect, expect_choices
 
 
 def _layers(sizes: list[int], seed: int):
@@ -158,18 +158,7 @@ _STATEMENTS = {
     "la receta de Keras y en qué sentido se descongela y se reparten las tasas.",
 )
 def _true_or_false(answer):
-    expect(
-        isinstance(answer, dict),
-        "La respuesta debe ser un diccionario {afirmación: True o False}.",
-    )
-    missing = [k for k in _STATEMENTS if k not in answer]
-    expect(not missing, f"Faltan afirmaciones del enunciado: {missing}.")
-    pending = [k for k in _STATEMENTS if answer[k] is Ellipsis]
-    expect(not pending, f"Aún te falta responder {len(pending)} de {len(_STATEMENTS)}.")
-    not_bool = [k for k in _STATEMENTS if not isinstance(answer[k], bool)]
-    expect(not not_bool, f"Responde con True o False (sin comillas); revisa: {not_bool}.")
-    wrong = [k for k, v in _STATEMENTS.items() if answer[k] != v]
-    expect(not wrong, f"Revisa {len(wrong)} de las {len(_STATEMENTS)}: {wrong}.")
+    expect_choices(answer, _STATEMENTS, item="afirmación", choices=(True, False))
     return (
         "Siete de siete. La más traicionera es la primera: las medias móviles de BatchNorm no "
         "son parámetros y cambian en cada pasada en modo entrenamiento."
