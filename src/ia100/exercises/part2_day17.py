@@ -18,8 +18,10 @@ def _corr2d(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
 @exercise(
     "dia-017.1",
     title="Un detector de bordes diagonales",
-    hint="Pon pesos negativos arriba a la izquierda y positivos abajo a la derecha, simétricos "
-    "respecto a la otra diagonal, de modo que sumen 0. Piensa en un Sobel girado 45°.",
+    hint="Pon pesos negativos arriba a la izquierda y positivos abajo a la derecha, cada uno en "
+    "la posición simétrica del otro respecto a la otra diagonal (la que va de arriba a la "
+    "derecha a abajo a la izquierda) y con el mismo valor absoluto, de modo que sumen 0. "
+    "Piensa en un Sobel girado 45°.",
 )
 def _diagonal(kernel):
     k = as_array(kernel, "Tu filtro")
@@ -48,14 +50,22 @@ def _diagonal(kernel):
     expect(
         abs(across) <= 1e-6 * scale,
         "Tu filtro también responde a los bordes de la otra diagonal (de arriba a la derecha a "
-        "abajo a la izquierda); debe dar 0 con ellos. Haz los pesos simétricos respecto a la "
-        "diagonal que va de arriba a la derecha a abajo a la izquierda.",
+        "abajo a la izquierda); debe dar 0 con ellos. Los pesos de cada línea paralela a la "
+        "diagonal que va de arriba a la izquierda a abajo a la derecha deben sumar 0.",
     )
     step = (np.add.outer(np.arange(9), np.arange(9)) > 8).astype(float)  # escalón diagonal
     response = _corr2d(step, k)
     expect(
         response.max() > 0 and response.min() >= -1e-9 * scale,
         "Con un escalón diagonal de oscuro a claro tu filtro debería dar solo respuestas ≥ 0.",
+    )
+    other = (np.subtract.outer(np.arange(9), np.arange(9)) < 0).astype(float)  # la otra diagonal
+    expect(
+        np.abs(_corr2d(other, k)).max() <= 1e-6 * scale,
+        "Con un escalón de la otra diagonal (claro arriba a la derecha, oscuro abajo a la "
+        "izquierda) tu filtro no da 0 en todas las posiciones. Los pesos de cada línea paralela "
+        "a la diagonal que va de arriba a la izquierda a abajo a la derecha (las cinco, también "
+        "las esquinas de un solo peso) deben sumar 0 por separado.",
     )
     return (
         "Detectas bordes a 45°. Un filtro como [[-2, -1, 0], [-1, 0, 1], [0, 1, 2]] es el Sobel "

@@ -47,8 +47,8 @@ def _silu_grad(silu_grad):
         )
         expect(False, "Los valores no coinciden con la derivada de z · σ(z).")
     return (
-        "Es lo que calcula autograd con F.silu(z).sum().backward(). Pasa de 1 para z ≈ 2,4 y es "
-        "negativa para z < −1,28: SiLU no es monótona."
+        "Es lo que calcula autograd con F.silu(z).sum().backward(). Pasa de 1 para z > 1,28 (con "
+        "un máximo de 1,1 en z ≈ 2,4) y es negativa para z < −1,28: SiLU no es monótona."
     )
 
 
@@ -74,8 +74,9 @@ def _softmax(softmax):
         )
         expect(
             np.all(np.isfinite(got)),
-            f"Con z = {z.tolist()} salen inf o nan: e^1000 se desborda. Resta el máximo antes "
-            "de exponenciar.",
+            f"Con z = {z.tolist()} salen inf o nan: e^1000 se desborda, y si restas un solo "
+            "máximo para toda la matriz, las filas lejanas dan 0/0. Resta a cada fila su máximo "
+            "(axis=-1, keepdims=True) antes de exponenciar.",
         )
         shifted = np.exp(z - z.max(axis=-1, keepdims=True))
         expected = shifted / shifted.sum(axis=-1, keepdims=True)

@@ -77,8 +77,8 @@ def _count_cnn(count):
         )
     return (
         "Con 48 píxeles, (8, 16, 32), 64 y 2 salen 79 954, lo mismo que dicen "
-        "model.count_params() de Keras y la suma de p.numel() en PyTorch. Fíjate en que casi "
-        "la mitad está en la primera capa densa."
+        "model.count_params() de Keras y la suma de p.numel() en PyTorch. Fíjate en que más "
+        "del 90 % está en la primera capa densa, la que sigue a Flatten."
     )
 
 
