@@ -10,12 +10,23 @@ Solo para mantenedores: los cuadernos se guardan sin salidas, con kernel Python 
 
 from __future__ import annotations
 
+import re
 import sys
+import tomllib
 from pathlib import Path
 
 import nbformat
 
-SETUP_URL = "git+https://github.com/100-dias-de-ia/curso"
+ROOT = Path(__file__).resolve().parents[1]
+REPO_URL = "https://github.com/100-dias-de-ia/curso"  # como repository.url en _config.yml
+#: La versión del paquete, escrita una sola vez en pyproject.toml.
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+#: Lo que instala Colab: la etiqueta de la versión publicada, no la rama main, que se mueve.
+SETUP_URL = f"git+{REPO_URL}@v{VERSION}"
+#: La línea de instalación de una celda de preparación, con o sin extra («ia100[vision] @ …»).
+INSTALL_RE = re.compile(
+    r'%pip install -q "ia100(?P<extra>\[[a-z,]+\])? @ git\+(?P<url>[^"@]+)(?:@(?P<ref>[^"]+))?"'
+)
 # En el sitio, las celdas con la solución (etiqueta hide-input) se pliegan tras este botón.
 SOLUTION_PROMPTS = {
     "code_prompt_show": "Mostrar la solución",
@@ -37,14 +48,20 @@ def code(text: str, tags: list[str] | None = None):
     return cell
 
 
-def setup_cell(extra_imports: str = "") -> nbformat.NotebookNode:
+def install_line(extra: str | None = None) -> str:
+    """La orden que instala ia100 (con un extra opcional, como ``"vision"``) en Colab."""
+    name = f"ia100[{extra}]" if extra else "ia100"
+    return f'%pip install -q "{name} @ {SETUP_URL}"'
+
+
+def setup_cell(extra_imports: str = "", extra: str | None = None) -> nbformat.NotebookNode:
     """La celda de preparación estándar: instala ia100 solo si falta y llama a ia100.setup()."""
     body = (
         "# Preparación: en Colab instala el paquete del curso (sin tocar torch ni tensorflow).\n"
         "try:\n"
         "    import ia100\n"
         "except ImportError:\n"
-        f'    %pip install -q "ia100 @ {SETUP_URL}"\n'
+        f"    {install_line(extra)}\n"
         "    import ia100\n"
     )
     if extra_imports.strip():

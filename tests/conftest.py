@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,3 +20,28 @@ for name, value in {
     os.environ.setdefault(name, value)
 
 sys.path.insert(0, str(ROOT / "scripts"))
+
+_PAIR_ID = re.compile(r"\[dia-(\d{3})\]$")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--days",
+        default=None,
+        help="días cuyos cuadernos de ejercicios se ejecutan (p. ej. 13,14); «ninguno» o vacío: "
+        "ninguno. Lo pasan `make test PART=N` y `make test-changed` (scripts/course.py).",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    option = config.getoption("--days")
+    if option is None:
+        return
+    days = {int(d) for d in option.split(",") if d.strip().isdigit()}
+    keep, drop = [], []
+    for item in items:
+        match = _PAIR_ID.search(item.nodeid)
+        (drop if match and int(match.group(1)) not in days else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

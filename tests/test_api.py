@@ -9,12 +9,36 @@ import sys
 import pytest
 
 import ia100
-from ia100 import data, env, exercises, images, plots, training
+import ia100.nlp
+from ia100 import assets, data, datasets, env, exercises, images, io, plots, synth, training
+from ia100.datasets import tabular, vision
+from ia100.synth import pets
 
 SPANISH_HINTS = (" el ", " la ", " los ", " las ", " de ", " que ", " un ", " una ")
-PUBLIC = [(name, getattr(ia100, name)) for name in ia100.__all__]
-FUNCTIONS = [(n, f) for n, f in PUBLIC if inspect.isfunction(f)]
-MODULES = [ia100, env, data, images, plots, training, exercises]
+MODULES = [
+    ia100,
+    env,
+    io,
+    datasets,
+    tabular,
+    vision,
+    synth,
+    pets,
+    assets,
+    data,
+    images,
+    plots,
+    training,
+    exercises,
+    ia100.nlp,
+]
+PUBLIC = [
+    (f"{m.__name__}.{name}", getattr(m, name))
+    for m in MODULES
+    if m not in (data, images)  # nombres antiguos: los mismos objetos que ya se prueban
+    for name in m.__all__
+]
+FUNCTIONS = sorted({n: f for n, f in PUBLIC if inspect.isfunction(f)}.items())
 
 
 def test_all_names_exist_and_are_unique():
@@ -58,3 +82,22 @@ def test_import_has_no_side_effects_and_no_heavy_frameworks():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "'' []"
+
+
+def test_domain_subpackages_load_only_when_used():
+    code = (
+        "import sys, ia100\n"
+        "before = 'ia100.nlp' in sys.modules\n"
+        "words = ia100.nlp.stopwords()\n"
+        "print(before, 'ia100.nlp' in sys.modules, 'de' in words, 'nlp' in dir(ia100))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True", "True"]
+    with pytest.raises(AttributeError, match="no_existe"):
+        ia100.no_existe  # noqa: B018
+
+
+def test_old_module_names_still_give_the_same_objects():
+    assert data.download is io.download and data.load_mnist is vision.load_mnist
+    assert images.make_pets is pets.make_pets is ia100.make_pets
+    assert ia100.__version__ == __import__("importlib.metadata").metadata.version("ia100")

@@ -49,7 +49,7 @@ def test_book_builds_without_warnings(tmp_path):
     day = (html / "chapters" / "parte-1-fundamentos" / days[0]).read_text(encoding="utf-8")
     assert 'lang="es"' in (html / "intro.html").read_text(encoding="utf-8")
     assert "colab.research.google.com" in day  # botón de lanzamiento a Colab
-    assert "mybinder.org" in day  # y a Binder
+    assert "mybinder.org" not in day  # sin Binder: no puede con el entorno del curso
     assert "codespaces.new" in day  # y el icono de Codespaces
     assert "# Comprobación del día" not in day  # la celda de comprobación no se publica
     solutions = (html / "exercises" / "soluciones" / "dia-001-soluciones.html").read_text(

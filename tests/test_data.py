@@ -1,4 +1,4 @@
-"""Pruebas de ia100.data: descargas seguras y cargadores con alternativa sin conexión."""
+"""Pruebas de ia100.io y ia100.datasets: descargas seguras y cargadores con alternativa sin conexión."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 import ia100
-from ia100 import data, env
+from ia100 import env, io
+from ia100.datasets import vision
 
 PAYLOAD = b"100 dias de IA\n" * 1000
 PAYLOAD_SHA = hashlib.sha256(PAYLOAD).hexdigest()
@@ -145,7 +146,7 @@ def test_load_mnist_falls_back_when_download_fails(online, monkeypatch, capsys):
     def fail(*args, **kwargs):
         raise ia100.OfflineError("red caída (simulada)")
 
-    monkeypatch.setattr(data, "download", fail)
+    monkeypatch.setattr(io, "download", fail)
     (x_train, _), _ = ia100.load_mnist()
     assert x_train.shape[1:] == (28, 28)
     assert "scikit-learn" in capsys.readouterr().out
@@ -167,9 +168,9 @@ def test_load_mnist_reads_real_file_when_download_works(online, monkeypatch, tmp
         calls.update(url=url, sha256=sha256)
         return Path(fake)
 
-    monkeypatch.setattr(data, "download", fake_download)
+    monkeypatch.setattr(io, "download", fake_download)
     (x_train, y_train), (x_test, y_test) = ia100.load_mnist()
-    assert calls == {"url": data.MNIST_URL, "sha256": data.MNIST_SHA256}
+    assert calls == {"url": vision.MNIST_URL, "sha256": vision.MNIST_SHA256}
     assert np.array_equal(x_train, arrays["x_train"]) and np.array_equal(y_test, arrays["y_test"])
 
 
@@ -203,7 +204,7 @@ def test_load_cats_vs_dogs_reads_real_photos_when_download_works(
     online, monkeypatch, tmp_path, capsys
 ):
     archive = _fake_cats_dogs_zip(tmp_path / "cats_and_dogs_filtered.zip")
-    monkeypatch.setattr(data, "download", lambda url, **kwargs: archive)
+    monkeypatch.setattr(io, "download", lambda url, **kwargs: archive)
     train, test = ia100.load_cats_vs_dogs(size=16)
     assert train.x.shape == (6, 16, 16, 3) and test.x.shape == (4, 16, 16, 3)
     assert sorted(train.y.tolist()) == [0, 0, 0, 1, 1, 1]
@@ -214,11 +215,35 @@ def test_load_cats_vs_dogs_reads_real_photos_when_download_works(
     assert len(limited.x) == 4
 
 
+def test_damaged_cats_vs_dogs_zip_is_discarded_and_falls_back(
+    online, monkeypatch, tmp_path, capsys
+):
+    archive = tmp_path / "cats_and_dogs_filtered.zip"
+    archive.write_bytes(b"esto no es un zip")
+    archive.with_name(archive.name + ".sha256").write_text("0" * 64)
+    monkeypatch.setattr(io, "download", lambda url, **kwargs: archive)
+    train, _ = ia100.load_cats_vs_dogs(size=20, n_train=4, n_test=2)
+    assert train.x.shape == (4, 20, 20, 3) and "dibujadas" in capsys.readouterr().out
+    assert not archive.exists() and not archive.with_name(archive.name + ".sha256").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # ni zip, ni nota, ni carpetas a medias
+
+
+def test_zip_without_the_expected_folder_leaves_nothing_half_extracted(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "otro.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("otra_carpeta/a.txt", "hola")
+    with pytest.raises(ia100.OfflineError, match="dañado"):
+        vision._extract_once(archive, "cats_and_dogs_filtered")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_load_cats_vs_dogs_falls_back_when_download_fails(online, monkeypatch, capsys):
     def fail(*args, **kwargs):
         raise ia100.OfflineError("red caída (simulada)")
 
-    monkeypatch.setattr(data, "download", fail)
+    monkeypatch.setattr(io, "download", fail)
     train, _ = ia100.load_cats_vs_dogs(size=20, n_train=4, n_test=2)
     assert train.x.shape == (4, 20, 20, 3)
     assert "dibujadas" in capsys.readouterr().out

@@ -9,12 +9,16 @@ comprobación, cierre «Resumen / Ejercicios / Para saber más», etiquetas est�
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
+
+import course
+from nbtools import INSTALL_RE, SETUP_URL
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(
@@ -37,14 +41,16 @@ STANDARD_TAGS = {
     "skip-execution",
     "raises-exception",
 }
-PARTS = {  # carpeta de cada parte y sus días, como en el plan del curso
-    "parte-1-fundamentos": range(1, 13),
-    "parte-2-cnn": range(13, 31),
-    "parte-3-vision": range(31, 50),
-    "parte-4-nlp": range(50, 69),
-    "parte-5-llm": range(69, 83),
-    "parte-6-llm-aplicados": range(83, 101),
-}
+PARTS = dict(course.PARTS.values())  # carpeta de cada parte → sus días (scripts/course.py)
+EXTRAS = set(
+    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+)
+# Caracteres de control (salvo tabulador y saltos de línea): un «\a» que fue «\approx»…
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TORCH_IMPORT = re.compile(r"^\s*(?:import|from)\s+(?:torch|torchvision)\b", re.M)
+TF_IMPORT = re.compile(r"^\s*(?:import|from)\s+(?:tensorflow|keras)\b", re.M)
 REPO_URL = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]["url"]
 
 
@@ -71,8 +77,26 @@ def headings(nb, level: int) -> list[str]:
     ]
 
 
-def test_there_are_notebooks():
-    assert len(DAYS) >= 12 and len(LABS) >= 2
+def test_every_lab_belongs_to_a_part():
+    for lab in LABS:
+        assert 1 <= course.lab_part(lab) <= len(course.PARTS), lab.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_control_characters(path):
+    for cell in load(path).cells:
+        found = CONTROL.search(cell.source)
+        assert not found, f"carácter de control {found.group()!r} en: {cell.source[:80]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_torch_is_imported_before_tensorflow(path):
+    # Importar torchvision o torch._dynamo después de TensorFlow termina el proceso con un fallo
+    # de segmentación (CONTRIBUTING): en un cuaderno con los dos, torch va primero.
+    code = "\n".join(c.source for c in code_cells(load(path)))
+    tf, torch = TF_IMPORT.search(code), TORCH_IMPORT.search(code)
+    if tf and torch:
+        assert torch.start() < tf.start(), "importa TensorFlow/Keras antes que torch"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -126,9 +150,15 @@ def test_title_matches_file(path):
 def test_setup_cell(path):
     first_code = code_cells(load(path))[0].source
     assert "import ia100" in first_code and "ia100.setup(" in first_code
-    for url in re.findall(r"git\+(\S+?)[\"'@#\s]", first_code + " "):
-        assert url == REPO_URL, f"la instalación apunta a {url}, no a {REPO_URL}"
-    assert "%pip install" in first_code and "except ImportError" in first_code
+    installs = list(INSTALL_RE.finditer(first_code))
+    assert len(installs) == 1 and "except ImportError" in first_code
+    (install,) = installs
+    assert install["url"] == REPO_URL, f"la instalación apunta a {install['url']}"
+    assert f"git+{install['url']}@{install['ref']}" == SETUP_URL, (
+        f"instala {install['ref']}, no la versión de pyproject.toml: python scripts/release.py"
+    )
+    extra = (install["extra"] or "[]")[1:-1]
+    assert not extra or extra in EXTRAS, f"el extra [{extra}] no está en pyproject.toml"
 
 
 @pytest.mark.parametrize("path", TEACHING, ids=ids(TEACHING))

@@ -2,8 +2,8 @@
 
 Para qué sirve: el alumno llama a :func:`check` con el identificador del ejercicio
 (``"dia-007.2"``) y su respuesta, y ve ✅ o ❌ con una pista en español. Cada ejercicio se
-registra con :func:`exercise` en un módulo ``part*.py`` de este paquete, que se carga la primera
-vez que hace falta.
+registra con :func:`exercise` en el módulo del día, ``dayNNN.py``. :func:`check` importa solo el
+módulo del día que nombra el identificador: un día posterior roto o pesado no rompe los anteriores.
 
 Para qué NO sirve: no contiene la lección ni muestra la solución; un comprobador puede calcular
 la respuesta correcta para compararla, pero solo dice si la del alumno lo es.
@@ -18,6 +18,7 @@ Variables de entorno que usan las pruebas del curso:
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
 import pkgutil
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
+
+from ia100.env import _flag
 
 __all__ = [
     "as_array",
@@ -45,6 +48,7 @@ __all__ = [
 _ID_RE = re.compile(r"^dia-\d{3}\.\d+$")
 _REGISTRY: dict[str, Exercise] = {}
 _loaded = {"done": False}
+_MODULE_RE = re.compile(r"^day\d{3}$")
 
 
 class Wrong(Exception):
@@ -52,7 +56,7 @@ class Wrong(Exception):
 
 
 def expect(condition: Any, message: str) -> None:
-    """Lanza :class:`Wrong` con ``message`` si ``condition`` es falsa. Para escribir comprobadores."""
+    """Para escribir comprobadores: lanza :class:`Wrong` con ``message`` si la condición es falsa."""
     if not condition:
         raise Wrong(message)
 
@@ -153,7 +157,9 @@ class CheckResult(NamedTuple):
     message: str
 
 
-def exercise(exercise_id: str, *, title: str, hint: str):
+def exercise(
+    exercise_id: str, *, title: str, hint: str
+) -> Callable[[Callable[[Any], str | None]], Callable[[Any], str | None]]:
     """Decorador que registra un comprobador.
 
     El comprobador recibe la respuesta del alumno; lanza :class:`Wrong` (por ejemplo con
@@ -174,11 +180,21 @@ def exercise(exercise_id: str, *, title: str, hint: str):
     return register
 
 
+def _load_day(exercise_id: str) -> None:
+    """Importa solo el módulo de comprobadores del día que nombra ``exercise_id`` (si existe)."""
+    if _loaded["done"] or not isinstance(exercise_id, str) or not _ID_RE.match(exercise_id):
+        return
+    name = f"day{exercise_id[4:7]}"
+    if importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        importlib.import_module(f"{__name__}.{name}")
+
+
 def _load_catalog() -> None:
+    """Importa todos los módulos de comprobadores (para listar el catálogo y para las pruebas)."""
     if _loaded["done"]:
         return
     for module in pkgutil.iter_modules(__path__):
-        if module.name.startswith("part"):
+        if _MODULE_RE.match(module.name):
             importlib.import_module(f"{__name__}.{module.name}")
     _loaded["done"] = True
 
@@ -200,7 +216,7 @@ def evaluate(exercise_id: str, answer: Any) -> CheckResult:
     Los errores del código del alumno (una excepción dentro de su función) cuentan como
     respuesta incorrecta, con el error en el mensaje; un identificador desconocido es un error.
     """
-    _load_catalog()
+    _load_day(exercise_id)
     if exercise_id not in _REGISTRY:
         day = exercise_id.split(".")[0] if isinstance(exercise_id, str) else "?"
         known = ", ".join(e for e in sorted(_REGISTRY) if e.startswith(day)) or "ninguno"
@@ -237,5 +253,5 @@ def check(exercise_id: str, answer: Any) -> None:
     if log:
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(json.dumps({"id": exercise_id, "passed": result.passed}) + "\n")
-    if not result.passed and os.environ.get("IA100_STRICT", "").strip() in {"1", "true"}:
+    if not result.passed and _flag("IA100_STRICT"):
         raise AssertionError(f"{exercise_id}: {result.message}")
