@@ -65,7 +65,7 @@ exercises: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format src tests scripts
 	$(BIN)/ruff check --fix .
-	$(BIN)/nbstripout chapters/*/*.ipynb labs/*.ipynb exercises/*.ipynb exercises/*/*.ipynb
+	$(BIN)/nbstripout --keep-id chapters/*/*.ipynb labs/*.ipynb exercises/*.ipynb exercises/*/*.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -11,6 +11,11 @@ Modos:
 
 Uso: ``python scripts/bench.py --mode fast [RUTAS…]``. Sale con código 1 si algún cuaderno falla
 o se pasa de su presupuesto.
+
+``python scripts/bench.py suite [--part N | --changed BASE] [--workers 2]`` mide la **fase de
+pruebas** de ``make test`` (la misma orden, sin la instalación): imprime el tiempo de reloj, el
+trabajo por parte y por tipo (cuadernos, ejercicios, paquete) y una **proyección a los 100
+días** a partir del coste medio por día medido. Escribe ``_build/bench-suite.xml`` (JUnit).
 """
 
 from __future__ import annotations
@@ -54,7 +59,94 @@ def run(path: Path) -> tuple[float, str]:
     return time.perf_counter() - start, status
 
 
+DAYS, LABS = 100, 13  # el curso completo: 100 días y 13 laboratorios (plan del curso)
+FLAGS = {
+    "IA100_FAST": "1",
+    "IA100_OFFLINE": "1",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "OMP_NUM_THREADS": "1",
+}
+
+
+def _classify(case) -> tuple[str, int | None]:
+    """Tipo de prueba (día, ejercicios, laboratorio, apéndice, paquete) y su día, si tiene."""
+    import re
+
+    name, where = case.get("name", ""), case.get("classname", "") + "/" + case.get("file", "")
+    pair = re.search(r"test_solutions_pass_and_blank_version_fails\[dia-(\d{3})\]", name)
+    if pair:
+        return "ejercicios", int(pair.group(1))
+    text = name + " " + where
+    day = re.search(r"dia-(\d{3})-[a-z0-9-]+(?:\.ipynb)?", text)
+    if ".ipynb" in text or "chapters" in where or "labs" in where:
+        if day and "soluciones" not in text:
+            return "día", int(day.group(1))
+        if "lab-" in text:
+            return "laboratorio", None
+        return "apéndice", None
+    return "paquete", None
+
+
+def suite(argv: list[str]) -> int:
+    import xml.etree.ElementTree as ET
+
+    import course
+
+    parser = argparse.ArgumentParser(description="Mide la fase de pruebas de make test.")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--part", type=int)
+    group.add_argument("--changed", metavar="BASE")
+    parser.add_argument("--workers", default="2")
+    args = parser.parse_args(argv)
+    report = ROOT / "_build" / "bench-suite.xml"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "pytest", "-n", args.workers, "--dist", "worksteal"]
+    command += ["--nbmake", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"]
+    command += course.pytest_args(args.part, args.changed)
+    start = time.perf_counter()
+    code = subprocess.run(command, cwd=ROOT, env=os.environ | FLAGS).returncode
+    wall = time.perf_counter() - start
+    work: dict[str, float] = {}
+    per_day: dict[int, float] = {}
+    for case in ET.parse(report).getroot().iter("testcase"):
+        kind, day = _classify(case)
+        seconds = float(case.get("time", 0))
+        work[kind] = work.get(kind, 0.0) + seconds
+        if day is not None:
+            per_day[day] = per_day.get(day, 0.0) + seconds
+    total = sum(work.values())
+    print(
+        f"\nFase de pruebas: {wall:.0f} s de reloj ({wall / 60:.1f} min) con {args.workers} procesos;"
+    )
+    print(
+        f"trabajo sumado {total:.0f} s:",
+        ", ".join(f"{k} {v:.0f} s" for k, v in sorted(work.items())),
+    )
+    for number in course.PARTS:
+        days = [d for d in per_day if course.part_of_day(d) == number]
+        if days:
+            print(
+                f"  Parte {number}: {len(days)} días, {sum(per_day[d] for d in days):.0f} s de trabajo"
+            )
+    if args.part is None and args.changed is None and per_day:
+        labs = len(list((ROOT / "labs").glob("lab-*.ipynb")))
+        mean_day = sum(per_day.values()) / len(per_day)
+        mean_lab = work.get("laboratorio", 0.0) / max(labs, 1)
+        fixed = total - sum(per_day.values()) - work.get("laboratorio", 0.0)
+        efficiency = wall / total if total else 1.0
+        for factor in (1.0, 1.5):
+            projected = (fixed + factor * (mean_day * DAYS + mean_lab * LABS)) * efficiency
+            print(
+                f"Proyección a {DAYS} días y {LABS} laboratorios, con días nuevos {factor:g}× el coste "
+                f"medio medido ({mean_day:.1f} s/día, {mean_lab:.1f} s/lab): "
+                f"{projected:.0f} s ({projected / 60:.1f} min) de reloj."
+            )
+    return code
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["suite"]:
+        return suite(sys.argv[2:])
     parser = argparse.ArgumentParser(description="Mide el tiempo de cada cuaderno.")
     parser.add_argument("--mode", choices=sorted(BUDGET), default="fast")
     parser.add_argument("paths", nargs="*", type=Path, help="cuadernos (por defecto, todos)")

@@ -6,6 +6,12 @@ Para cada día con ejercicios se comprueba que:
    las soluciones (no pueden desincronizarse);
 2. las soluciones de referencia pasan **todos** sus comprobadores;
 3. la versión en blanco se ejecuta sin errores y **falla** todos sus comprobadores.
+
+Las dos versiones se ejecutan en **un solo kernel**: primero las soluciones y después las celdas
+de la versión en blanco (su preparación, sus huecos y sus ``check``), que redefinen cada
+respuesta en blanco. Así el segundo cuaderno no paga otra vez el arranque del kernel ni la
+importación de torch o TensorFlow. Que un comprobador rechace respuestas equivocadas, y no solo
+las que están en blanco, lo demuestra ``tests/test_checkers.py``.
 """
 
 from __future__ import annotations
@@ -31,15 +37,37 @@ def _ids_in(path: Path) -> list[str]:
     return [m for c in nb.cells if c.cell_type == "code" for m in CHECK_RE.findall(c.source)]
 
 
-def _run(path: Path, monkeypatch, tmp_path: Path, *, strict: bool) -> list[dict]:
-    log = tmp_path / f"{path.stem}.jsonl"
-    monkeypatch.setenv("IA100_CHECK_LOG", str(log))
-    monkeypatch.setenv("IA100_STRICT", "1" if strict else "0")
-    nb = nbformat.read(path, as_version=4)
+def _switch(log: Path, *, strict: bool):
+    """Una celda que cambia, dentro del kernel, a dónde se anotan las comprobaciones."""
+    return nbformat.v4.new_code_cell(
+        "import os\n"
+        f"os.environ['IA100_CHECK_LOG'] = {str(log)!r}\n"
+        f"os.environ['IA100_STRICT'] = {'1' if strict else '0'!r}"
+    )
+
+
+def _run_pair(reference: Path, learner: Path, tmp_path: Path) -> tuple[list[dict], list[dict]]:
+    """Ejecuta las soluciones y después la versión en blanco en el mismo kernel."""
+    solved_log, blank_log = tmp_path / "soluciones.jsonl", tmp_path / "alumno.jsonl"
+    nb = nbformat.read(reference, as_version=4)
+    blank = nbformat.read(learner, as_version=4)
+    nb.cells = [
+        _switch(solved_log, strict=True),
+        *nb.cells,
+        _switch(blank_log, strict=False),
+        *[c for c in blank.cells if c.cell_type == "code"],
+    ]
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(reference.parent)}},
     ).execute()
-    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+    def read(log: Path) -> list[dict]:
+        return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+    return read(solved_log), read(blank_log)
 
 
 # --- El corrector --------------------------------------------------------------------------
@@ -132,13 +160,12 @@ def test_learner_version_is_generated_from_solutions(reference, learner):
 
 
 @pytest.mark.parametrize("reference, learner", PAIRS, ids=[r.name[:7] for r, _ in PAIRS])
-def test_solutions_pass_and_blank_version_fails(reference, learner, monkeypatch, tmp_path):
+def test_solutions_pass_and_blank_version_fails(reference, learner, tmp_path):
     ids = _ids_in(reference)
-    assert len(ids) >= 2
-    solved = _run(reference, monkeypatch, tmp_path, strict=True)
+    assert len(ids) >= 2 and _ids_in(learner) == ids
+    solved, blank = _run_pair(reference, learner, tmp_path)
     assert [r["id"] for r in solved] == ids
     assert all(r["passed"] for r in solved), solved
-    blank = _run(learner, monkeypatch, tmp_path, strict=False)
     assert [r["id"] for r in blank] == ids
     assert not any(r["passed"] for r in blank), f"la versión en blanco aprueba: {blank}"
 

@@ -136,7 +136,9 @@ def seed_everything(seed: int = 42) -> int:
     """Fija las semillas de ``random``, NumPy y, si el cuaderno ya los importó, torch y TensorFlow.
 
     Importa torch o TensorFlow *antes* de llamar a :func:`setup` para que sus semillas también
-    queden fijadas.
+    queden fijadas. No fija ``PYTHONHASHSEED``: Python solo lo lee al arrancar, así que cambiarlo
+    aquí no afectaría a este proceso (el orden de los ``set`` de textos puede variar entre
+    ejecuciones; por eso los cuadernos ordenan antes de mostrar).
 
     Returns:
         La semilla usada.
@@ -145,7 +147,6 @@ def seed_everything(seed: int = 42) -> int:
         raise ValueError(f"La semilla debe ser un entero no negativo, no {seed!r}.")
     random.seed(seed)
     np.random.seed(seed)
-    os.environ["PYTHONHASHSEED"] = str(seed)
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.manual_seed(seed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ia100.exercises import exercise, expect, expect_choices
+from ia100.exercises import Wrong, exercise, expect, expect_choices
 
 _FIELDS = {
     "reglas escritas a mano para un termostato": "IA",
@@ -44,7 +44,16 @@ def _relu_layer(layer):
             out.shape == (n, m),
             f"Con X {X.shape} y W {W.shape} la salida debe ser {(n, m)}, no {out.shape}.",
         )
+        if np.allclose(out, np.maximum(0, X @ W) + b):
+            expect(
+                False,
+                "Aplicas ReLU antes de sumar b: el sesgo va dentro, ReLU(X·W + b).",
+            )
         expect(np.all(out >= 0), "Hay valores negativos: falta aplicar ReLU.")
+        expect(
+            not np.allclose(out, np.maximum(0, X @ W)),
+            "Falta sumar el sesgo b antes de aplicar ReLU.",
+        )
         expect(
             np.allclose(out, np.maximum(0, X @ W + b)),
             "Los valores no coinciden con ReLU(X·W + b).",
@@ -60,9 +69,14 @@ def _relu_layer(layer):
 )
 def _circles(model):
     from sklearn.datasets import make_circles
+    from sklearn.exceptions import NotFittedError
 
     expect(hasattr(model, "predict"), "La respuesta debe ser un modelo entrenado (con .predict).")
     X, y = make_circles(n_samples=400, noise=0.08, factor=0.5, random_state=123)
-    accuracy = float(np.mean(model.predict(X) == y))
+    try:
+        predictions = model.predict(X)
+    except NotFittedError:
+        raise Wrong("Tu modelo aún no está entrenado: llama a model.fit(X, y) antes.") from None
+    accuracy = float(np.mean(np.asarray(predictions) == y))
     expect(accuracy >= 0.9, f"Exactitud en círculos nuevos: {accuracy:.2f}; hace falta ≥ 0.90.")
     return f"Exactitud en 400 puntos que tu red no vio: {accuracy:.2f}."

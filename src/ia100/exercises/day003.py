@@ -101,6 +101,13 @@ def _attention(attention):
                 out.shape == (n, dv),
                 f"Con V de forma {(n, dv)}, la salida debe tener forma {(n, dv)}, no {out.shape}.",
             )
+            if causal and not np.all(np.isfinite(weights[0])):
+                expect(
+                    False,
+                    "Hay nan en la primera fila de pesos con máscara causal: tu máscara tapa "
+                    "también la diagonal y esa fila queda toda en −∞. Cada elemento puede "
+                    "mirarse a sí mismo: tapa solo donde la columna es mayor que la fila.",
+                )
             expect(
                 np.all(np.isfinite(weights)),
                 f"Hay nan o infinitos en los pesos {label}: ¿aplicas exp a −∞ sin restar el máximo?",
@@ -201,14 +208,14 @@ def _add_noise(add_noise):
                     out.shape == shape,
                     f"Con x0 de forma {shape} la salida debe tener la misma forma, no {out.shape}.",
                 )
-                if t == 0:
-                    expect(np.allclose(out, x0), "Con t = 0 no se ha añadido ruido: debe salir x0.")
-                    continue
                 shifted = alpha_bar[min(t + 1, T)]
                 if not np.allclose(out, expected) and np.allclose(
                     out, np.sqrt(shifted) * x0 + np.sqrt(1 - shifted) * eps
                 ):
                     expect(False, "Te sobra un paso: ᾱ_t multiplica t factores, de β_1 a β_t.")
+                if t == 0:
+                    expect(np.allclose(out, x0), "Con t = 0 no se ha añadido ruido: debe salir x0.")
+                    continue
                 plain = alpha_bar[t] * x0 + (1 - alpha_bar[t]) * eps
                 if np.allclose(out, plain):
                     expect(False, "Faltan las raíces cuadradas: es √ᾱ_t y √(1 − ᾱ_t).")

@@ -142,6 +142,12 @@ def _tiny_cnn(model):
         "La respuesta debe ser un modelo de PyTorch "
         "(un torch.nn.Module, por ejemplo un nn.Sequential).",
     )
+    convolutions = (torch.nn.Conv1d, torch.nn.Conv2d, torch.nn.Conv3d)
+    expect(
+        any(isinstance(m, convolutions) for m in model.modules()),
+        "Tu red no tiene ninguna capa convolucional (nn.Conv2d): se pide una CNN. Un MLP "
+        "diminuto puede rozar el 92 %, pero no aprovecha que los píxeles vecinos se parecen.",
+    )
     n_params = sum(p.numel() for p in model.parameters())
     expect(n_params < 1500, f"Tu red tiene {n_params} parámetros; el límite es 1 500.")
     X_test, y_test = _digits_test()

@@ -51,6 +51,10 @@ def _neuron(neuron):
                     f"Con activación {name} la salida es z sin "
                     "transformar: falta aplicar activation(z).",
                 )
+                expect(
+                    not np.isclose(out.item(), f(no_bias) + b),
+                    "Sumas b después de la activación: el sesgo va dentro, activation(x·w + b).",
+                )
                 raise Wrong(
                     f"Con activación {name}, x={x.round(2)}, w={w.round(2)} y b={b:.2f} "
                     f"la salida {out.item():.4f} no es correcta."
@@ -97,7 +101,16 @@ def _gates(answer):
             raise Wrong(
                 f"Los pesos de {gate} deben ser tres números (w1, w2, b), no {params!r}."
             ) from None
-        out = _step(_INPUTS @ np.array([w1, w2]) + b)
+        z = _INPUTS @ np.array([w1, w2]) + b
+        out = _step(z)
+        if out.tolist() != truth and (z >= 0).astype(int).tolist() == truth:
+            edge = [tuple(int(v) for v in x) for x, zi in zip(_INPUTS, z, strict=True) if zi == 0]
+            expect(
+                False,
+                f"Con {gate} = ({w1:g}, {w2:g}, {b:g}), en {edge} la suma w1·x1 + w2·x2 + b vale "
+                "exactamente 0 y la neurona solo se dispara si es > 0: la recta pasa justo por "
+                "esos puntos; muévela (cambia b) para dejarlos del lado correcto.",
+            )
         expect(
             out.tolist() == truth,
             f"Con {gate} = ({w1:g}, {w2:g}, {b:g}) la neurona da "

@@ -31,6 +31,11 @@ def _sigmoid_derivative(fn):
         "En z = 0 tu función da 0.5, que es σ(0): devuelves la sigmoide, no su derivada.",
     )
     expect(
+        not np.isclose(at_zero.item(), 0.0),
+        "En z = 0 tu función da 0: ¿calculas z·(1 − z)? La fórmula es s·(1 − s) con "
+        "s = σ(z): calcula antes la sigmoide.",
+    )
+    expect(
         np.isclose(at_zero.item(), 0.25),
         f"En z = 0 la derivada vale 0.25 (la pendiente máxima de la sigmoide); tu función da {at_zero.item():.4g}.",
     )
@@ -92,6 +97,12 @@ def _linear_backward(fn):
             dX.shape == X.shape,
             f"dX debe tener la forma de X, {X.shape}, {sizes}; tiene {dX.shape}.",
         )
+        if n > 1 and np.allclose(dW, X.T @ dY / n):
+            expect(
+                False,
+                "dW es Xᵀ·dY dividido entre n: dY ya es el gradiente de la pérdida respecto a "
+                "Y (si la pérdida es una media, la división ya va dentro de dY); no dividas otra vez.",
+            )
         expect(
             np.allclose(dW, X.T @ dY),
             "dW tiene la forma correcta pero no los valores: "

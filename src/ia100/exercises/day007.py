@@ -78,7 +78,10 @@ def _bce_with_logits(fn):
     )
     expect(
         np.isclose(out, _bce_logits(z, y), rtol=1e-7),
-        "Con logits extremos el resultado es finito pero no correcto: revisa la fórmula estable.",
+        f"Con logits extremos el resultado es finito pero no correcto ({out:.4g} en lugar de "
+        f"{_bce_logits(z, y):.4g}): revisa la fórmula estable. Recortar la probabilidad "
+        "(np.clip) antes del logaritmo evita el nan, pero deja corta la pérdida de un logit "
+        "muy equivocado.",
     )
     return (
         "Es lo que hacen F.binary_cross_entropy_with_logits y "
@@ -117,12 +120,15 @@ def _cross_entropy_from_logits(fn):
     expect(
         np.isfinite(out),
         f"Con logits extremos (±1000) tu función da {out}: no es estable. "
-        "Recuerda el truco de log-sum-exp, fila a fila.",
+        "Recuerda el truco de log-sum-exp, fila a fila: resta a cada fila su propio máximo.",
     )
+    ref = _cross_entropy(logits, labels)
     expect(
-        np.isclose(out, _cross_entropy(logits, labels), rtol=1e-7),
-        "Con logits extremos el resultado es finito pero no correcto: ¿restas el máximo de "
-        "cada fila (y no el de toda la matriz)?",
+        np.isclose(out, ref, rtol=1e-7),
+        f"Con logits extremos el resultado es finito pero no correcto ({out:.4g} en lugar de "
+        f"{ref:.4g}): calcula log-sum-exp desde los logits, restando el máximo de cada fila. "
+        "Recortar las probabilidades (np.clip) antes del logaritmo evita el nan, pero deja corta "
+        "la pérdida de una clase casi imposible.",
     )
     return "Es lo que calcula F.cross_entropy: softmax, logaritmo y media, en un solo paso estable."
 

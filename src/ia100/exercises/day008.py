@@ -81,6 +81,49 @@ def _adam_ref(theta, m, v, grad, t, lr, b1, b2, eps, correct=True):
     return theta - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
 
 
+def _adam_epsilon(step, rng):
+    """Gradientes diminutos y ε grande: ε pesa más que √v̂ y se ve dónde se suma."""
+    lr, b1, b2, eps = 0.1, 0.9, 0.99, 1e-3  # 1 − β₂ ≠ ε: así ningún error imita a otro
+    theta, m, v = rng.normal(size=4), np.zeros(4), np.zeros(4)
+    where = "ε se suma fuera de la raíz, a √v̂ ya corregida: θ − lr·m̂ / (√v̂ + ε)."
+    for t in range(1, 4):
+        grad = rng.normal(scale=1e-6, size=4)
+        out = _pair(
+            step(theta.copy(), m.copy(), v.copy(), grad.copy(), t, lr, b1, b2, eps),
+            "(theta_nuevo, m_nueva, v_nueva)",
+            3,
+        )
+        good = _adam_ref(theta, m, v, grad, t, lr, b1, b2, eps)
+        taken, right = out[0] - theta, good[0] - theta
+        if not np.allclose(taken, right, rtol=1e-4, atol=1e-12):
+            m_hat = good[1] / (1 - b1**t)
+            v_hat = good[2] / (1 - b2**t)
+            variants = [
+                (-lr * m_hat / np.sqrt(v_hat + eps), "Sumas ε dentro de la raíz, √(v̂ + ε)"),
+                (-lr * m_hat / np.sqrt(v_hat), "Tu paso no usa ε"),
+                (
+                    -lr * m_hat / (np.sqrt(v_hat) + 1e-8),
+                    "Usas ε = 1e-8 fijo, no el ε que recibe la función",
+                ),
+                (
+                    -lr * np.sqrt(1 - b2**t) * m_hat / (np.sqrt(good[2]) + eps),
+                    "Sumas ε a √v sin corregir (como Keras)",
+                ),
+            ]
+            for variant, mistake in variants:
+                expect(
+                    not np.allclose(taken, variant, rtol=1e-4, atol=1e-12),
+                    f"Con gradientes diminutos (≈ 1e-6) y ε = {eps:g}, ε pesa más que √v̂ y se "
+                    f"nota dónde lo sumas. {mistake}: {where}",
+                )
+            expect(
+                False,
+                f"Con gradientes diminutos (≈ 1e-6) y ε = {eps:g}, el paso {t} no coincide con "
+                f"θ − lr·m̂ / (√v̂ + ε). Recuerda: {where}",
+            )
+        theta, m, v = good
+
+
 @exercise(
     "dia-008.2",
     title="Adam con corrección de sesgo",
@@ -132,6 +175,7 @@ def _adam(step):
                         )
                 expect(False, f"El paso {t} no coincide con θ − lr·m̂ / (√v̂ + ε).")
             theta, m, v = good
+    _adam_epsilon(step, rng)
     return (
         "Igual que torch.optim.Adam. Fíjate: en el primer paso m̂/√v̂ = ±1, así que cada "
         "coordenada se mueve lr (salvo el diminuto ε), sea cual sea la escala del gradiente."
@@ -169,6 +213,13 @@ def _learning_rate(lr):
         "El paso es demasiado grande.",
     )
     expect(
+        abs(1 - 10 * lr) <= abs(1 - lr),
+        f"Con η = {lr:g}, tras 100 pasos la pérdida sigue en {loss:.2g} (> 1e-6): estás "
+        "demasiado cerca del límite 2/10: la dirección empinada rebota y apenas se amortigua "
+        f"(cada paso la multiplica por 1 − 10η = {1 - 10 * lr:.2f}); baja un poco η.",
+    )
+    expect(
         False,
-        f"Con η = {lr:g}, tras 100 pasos la pérdida sigue en {loss:.2g} (> 1e-6): demasiado lento.",
+        f"Con η = {lr:g}, tras 100 pasos la pérdida sigue en {loss:.2g} (> 1e-6): demasiado "
+        f"lento: la dirección suave solo se reduce a ×{1 - lr:.2f} por paso; sube η.",
     )

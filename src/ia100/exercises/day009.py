@@ -63,8 +63,9 @@ def _best_degree(choose):
             best_train = min(degrees, key=lambda d: errors[d][0])
             expect(
                 int(answer) != best_train,
-                "Has elegido el grado con menor error de "
-                "ENTRENAMIENTO: ese siempre favorece al polinomio más flexible.",
+                "Has elegido el grado con menor error de ENTRENAMIENTO (o mides el error en los "
+                "mismos datos con los que ajustas): ese siempre favorece al polinomio más "
+                "flexible. Ajusta con entrenamiento y mide en validación.",
             )
             expect(
                 False,
@@ -179,7 +180,21 @@ def _dropout(dropout):
         expect(
             out.shape == x.shape, f"La salida debe tener la forma de x, {x.shape}, no {out.shape}."
         )
-        zeros = float(np.mean(out == 0))
+        dropped = out == 0
+        # Con máscaras independientes, dos filas (o dos columnas) vecinas discrepan en una
+        # fracción 2p(1 − p) de las posiciones; con una máscara compartida, en ninguna.
+        independent = 2 * p * (1 - p)
+        rows = float(np.mean(dropped[1:] != dropped[:-1]))
+        cols = float(np.mean(dropped[:, 1:] != dropped[:, :-1]))
+        expect(
+            not dropped.any()
+            or dropped.all()
+            or (rows > independent / 2 and cols > independent / 2),
+            f"Con p = {p}, {'todas las filas' if rows <= independent / 2 else 'todas las columnas'}"
+            " apagan las mismas posiciones: cada valor necesita su propio sorteo. Sortea una "
+            "máscara con la forma de x: rng.random(x.shape).",
+        )
+        zeros = float(np.mean(dropped))
         expect(
             abs(zeros - (1 - p)) > 0.05 or abs(zeros - p) < 0.02,
             f"Con p = {p} apagas el {zeros:.0%} de los valores: p es la probabilidad de APAGAR.",

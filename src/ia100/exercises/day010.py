@@ -34,6 +34,7 @@ def _stable_softmax(softmax):
         rng.normal(size=(1, 4)),
         3 * rng.normal(size=(7, 10)),
         np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -1001.0, -999.0]]),
+        np.array([[-5.0, 800.0, 0.0], [2.0, -750.0, 1.0]]),  # filas con un rango enorme
     ]
     for Z in cases:
         original = Z.copy()
@@ -47,10 +48,21 @@ def _stable_softmax(softmax):
         out = _as_array(out, Z.shape, f"Con Z de forma {Z.shape}, la salida")
         if np.abs(Z).max() >= 1000:
             expect(
+                not (np.all(np.isfinite(out[0])) and not np.all(np.isfinite(out[1]))),
+                "Con logits como −1000 salen nan: restas el máximo de toda la matriz, y en una "
+                "fila muy por debajo todas las exponenciales dan 0. Resta a cada fila su propio "
+                "máximo: Z.max(axis=1, keepdims=True).",
+            )
+            expect(
                 np.all(np.isfinite(out)),
                 "Con logits como 1000 salen nan o inf: exp(1000) desborda. "
                 "Hace falta el truco que hace estable a softmax.",
             )
+        expect(
+            np.all(np.isfinite(out)),
+            f"Con Z = {Z.tolist()} salen nan o inf: ¿restas el mínimo de cada fila? Hay que "
+            "restar el máximo, para que el mayor exponente sea exp(0) = 1 y ninguno desborde.",
+        )
         expect(np.all(out >= 0), "Hay probabilidades negativas.")
         expect(
             np.allclose(out.sum(axis=1), 1),

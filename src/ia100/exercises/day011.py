@@ -43,6 +43,12 @@ def _count_params(count):
             got != n_inputs * units[0] + units[0] or len(units) == 1,
             f"{label}: solo cuentas la primera capa; recorre todas.",
         )
+        same_inputs = sum(n_inputs * n + n for n in units)
+        expect(
+            got != same_inputs or len(units) == 1,
+            f"{label}: usas n_inputs como entrada de todas las capas; a partir de la segunda, "
+            "las entradas de una capa son las neuronas de la anterior.",
+        )
         expect(
             got == weights + biases, f"{label} devuelve {got}, que no es el total de parámetros."
         )

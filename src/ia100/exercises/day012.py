@@ -34,6 +34,11 @@ def _he_std(he_std):
                 f"he_std({fan_in}) = {got:.4g} usa varianza 1/fan_in (la de LeCun); a ReLU le "
                 "falta un factor.",
             )
+            expect(
+                not math.isclose(got, math.sqrt(6 / fan_in), rel_tol=1e-6),
+                f"he_std({fan_in}) = {got:.4g} es el límite ±√(6/fan_in) de la versión uniforme "
+                "de He, no la desviación típica.",
+            )
         expect(
             math.isclose(got, expected, rel_tol=1e-6),
             f"he_std({fan_in}) devuelve {got:.4g}, que no es la desviación típica de He.",
@@ -87,6 +92,14 @@ def _residual(block):
             expect(
                 not np.allclose(out, (x + torch.relu(branch)).numpy(), atol=1e-4),
                 "Aplicas ReLU al final de F; F termina en la segunda capa lineal (… @ W2 + b2).",
+            )
+            expect(
+                not np.allclose(out, (x + (x @ W1 + b1) @ W2 + b2).numpy(), atol=1e-4),
+                "Falta la ReLU entre las dos capas lineales: sin ella, F es una sola capa lineal.",
+            )
+            expect(
+                not np.allclose(out, (x + torch.relu(x @ W1 + b1) @ W2).numpy(), atol=1e-4),
+                "Falta el sesgo de la segunda capa: F(x) termina en … @ W2 + b2.",
             )
             expect(False, "Los valores no coinciden con x + F(x).")
         zero = _to_numpy(block(x.clone(), W1, b1, torch.zeros(h, d), torch.zeros(d)))

@@ -27,7 +27,8 @@ def _number(value, what: str) -> float:
 )
 def _conv_params(conv_params):
     expect(callable(conv_params), "La respuesta debe ser tu función conv_params(c_in, c_out, k).")
-    for c_in, c_out, k in [(3, 8, 3), (8, 16, 3), (1, 6, 5), (16, 32, 1), (64, 128, 3)]:
+    # El primer caso distingue todos los errores de abajo; con c_in = k, dos de ellos coinciden.
+    for c_in, c_out, k in [(8, 16, 3), (3, 8, 3), (1, 6, 5), (16, 32, 1), (64, 128, 3)]:
         got = _number(conv_params(c_in, c_out, k), f"conv_params({c_in}, {c_out}, {k})")
         expected = (k * k * c_in + 1) * c_out
         if got == expected:
@@ -35,13 +36,21 @@ def _conv_params(conv_params):
         call = f"conv_params({c_in}, {c_out}, {k}) = {got:g}"
         expect(got != k * k * c_in * c_out, f"{call}: te faltan los sesgos (uno por filtro).")
         expect(
-            got != (k * k + 1) * c_out,
+            got != (k * k + 1) * c_out or c_in == k,
             f"{call}: cada filtro tiene k·k pesos por **cada** canal de entrada.",
         )
-        expect(got != (k * c_in + 1) * c_out, f"{call}: un filtro de k×k tiene k², no k, pesos.")
+        expect(
+            got != (k * c_in + 1) * c_out or c_in == k,
+            f"{call}: un filtro de k×k tiene k², no k, pesos.",
+        )
         expect(
             got != k * k * c_in * c_out + 1,
             f"{call}: hay un sesgo por filtro, no uno para toda la capa.",
+        )
+        expect(
+            got != (k * k * c_out + 1) * c_in,
+            f"{call}: intercambias c_in y c_out; hay c_out filtros, cada uno con k·k·c_in "
+            "pesos y un sesgo.",
         )
         expect(False, f"{call}, pero la capa tiene {expected} parámetros.")
     return (
@@ -115,7 +124,22 @@ def _output_shapes(output_shapes):
             len(shapes) == len(expected),
             f"El modelo tiene {len(expected)} capas y tu lista tiene {len(shapes)} formas.",
         )
+        expect(
+            shapes != [tuple(x.shape), *expected[:-1]],
+            "Guardas la forma antes de aplicar cada capa (la de su entrada); se pide la de su "
+            "salida: primero x = layer(x) y después la forma.",
+        )
+        expect(
+            shapes != [s[1:] for s in expected],
+            "Te falta la primera dimensión, la del lote: guarda tuple(x.shape) entera, "
+            f"por ejemplo {expected[0]}.",
+        )
         for i, (mine, right) in enumerate(zip(shapes, expected, strict=True)):
+            expect(
+                not (0 < len(mine) < len(right) and right[-len(mine) :] == mine),
+                f"Tras la capa {i} ({model[i].__class__.__name__}) la forma es {right}, no "
+                f"{mine}: guarda tuple(x.shape) entera, con todas sus dimensiones.",
+            )
             expect(
                 mine == right,
                 f"Tras la capa {i} ({model[i].__class__.__name__}) la forma es {right}, "
@@ -171,6 +195,10 @@ def _receptive(receptive_field):
             got != r,
             f"{call}: multiplicas por el paso acumulado **después** de la capa; cada capa usa "
             "el paso de las capas anteriores (actualiza j después de r).",
+        )
+        expect(
+            got != expected - 1,
+            f"{call}: te falta 1; empieza con r = 1, porque cada neurona ya ve al menos un píxel.",
         )
         expect(False, f"{call}, pero el campo receptivo es {expected}×{expected}.")
     empty = _number(receptive_field([]), "receptive_field([])")

@@ -18,7 +18,8 @@ def _dense_like_conv(dense_like_conv_params):
         callable(dense_like_conv_params),
         "La respuesta debe ser tu función dense_like_conv_params(h, w, c_in, c_out).",
     )
-    for h, w, c_in, c_out in [(8, 8, 1, 1), (28, 28, 1, 8), (32, 32, 3, 16), (5, 7, 2, 3)]:
+    # El caso de un solo canal va al final: con c_out = 1, varios errores dan lo mismo.
+    for h, w, c_in, c_out in [(28, 28, 1, 8), (32, 32, 3, 16), (5, 7, 2, 3), (8, 8, 1, 1)]:
         value = dense_like_conv_params(h, w, c_in, c_out)
         expect(value is not None, "Tu función devuelve None: ¿olvidaste el return?")
         expect(np.ndim(value) == 0, "Debe devolver un solo número.")
@@ -33,6 +34,11 @@ def _dense_like_conv(dense_like_conv_params):
         call = f"dense_like_conv_params({h}, {w}, {c_in}, {c_out}) = {got}"
         expect(got != n_in * n_out, f"{call}: faltan los sesgos, uno por neurona de salida.")
         expect(got != n_in * n_out + 1, f"{call}: hay un sesgo por neurona, no uno en total.")
+        expect(
+            got != n_in * n_out + c_out,
+            f"{call}: en la capa densa cada una de las h·w·c_out neuronas tiene su sesgo; uno por "
+            "mapa es lo que hace la convolución.",
+        )
         expect(
             got != (n_in + 1) * c_out,
             f"{call}: la salida no son c_out números, sino c_out mapas de h×w.",

@@ -64,9 +64,9 @@ def _precision_recall(precision_recall):
             f"{call}: una puntuación igual al umbral cuenta como «defectuosa» (usa >=, no >).",
         )
         expect(
-            not (not np.any(scores >= threshold) and got[0] == 0),
+            not (not np.any(scores >= threshold) and (got[0] == 0 or np.isnan(got[0]))),
             f"{call}: si no marcas ninguna pieza, la precisión vale 1 por convenio (no has dado "
-            "ninguna falsa alarma), no 0.",
+            f"ninguna falsa alarma), no {got[0]:g}.",
         )
         accuracy = float(np.mean((scores >= threshold) == (y_true == 1)))
         expect(
@@ -101,9 +101,14 @@ def _best_threshold(best_threshold):
             u = float(value)
         except (TypeError, ValueError) as error:
             raise Wrong(f"{call} no devuelve un número.") from error
-        expect(0 <= u <= 1, f"{call} = {u:g}: ¿devuelves el coste en vez del umbral?")
-
         best = min(_cost(y, s, t, cost_fn, cost_fp) for t in grid)
+        if not 0 <= u <= 1 and u.is_integer() and 0 <= u < len(grid):
+            expect(
+                not np.isclose(_cost(y, s, grid[int(u)], cost_fn, cost_fp), best),
+                f"{call} = {u:g}: es la posición del mejor umbral en la rejilla (np.argmin); "
+                "devuelve el umbral, thresholds[i].",
+            )
+        expect(0 <= u <= 1, f"{call} = {u:g}: ¿devuelves el coste en vez del umbral?")
         if np.isclose(_cost(y, s, u, cost_fn, cost_fp), best):
             continue
         swapped = min(_cost(y, s, t, cost_fp, cost_fn) for t in grid)

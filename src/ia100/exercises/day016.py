@@ -50,6 +50,11 @@ def _correlate(correlate):
                 "pide la correlación cruzada, la que calcula PyTorch: sin girar el filtro.",
             )
             expect(
+                kh != kw or not _same(got, _corr2d(image, kernel.T)),
+                "Traspones el filtro: kernel[u, v] multiplica a image[i + u, j + v], con u "
+                "recorriendo las filas de los dos.",
+            )
+            expect(
                 False,
                 f"Los valores no coinciden con la correlación (imagen {h}×{w}, filtro {kh}×{kw}).",
             )
@@ -140,7 +145,12 @@ def _flip_for_conv2d(flip_for_conv2d):
             torch.equal(weight, original),
             "Tu función modifica el tensor que recibe; devuelve uno nuevo.",
         )
-        got = torch.as_tensor(np.asarray(got.detach() if hasattr(got, "detach") else got))
+        expect(
+            isinstance(got, torch.Tensor),
+            f"Devuelve un tensor de PyTorch, no un {type(got).__name__}: F.conv2d solo acepta "
+            "tensores. torch.flip(weight, dims=...) hace el giro y devuelve un tensor nuevo.",
+        )
+        got = got.detach()
         expect(
             tuple(got.shape) == (c_out, c_in, kh, kw),
             f"Los pesos girados deben conservar la forma {(c_out, c_in, kh, kw)}; "

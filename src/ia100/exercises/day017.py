@@ -40,7 +40,12 @@ def _diagonal(kernel):
     expect(
         abs(along) > 1e-6 * scale,
         "Tu filtro no responde a un borde que pasa de oscuro (arriba a la izquierda) a claro "
-        "(abajo a la derecha).",
+        "(abajo a la derecha)."
+        + (
+            " Responde, en cambio, a los de la otra diagonal: gíralo 90°."
+            if abs(across) > 1e-6 * scale
+            else ""
+        ),
     )
     expect(
         along > 0,
@@ -101,6 +106,10 @@ def _edge_magnitude(edge_magnitude):
                 (np.abs(gx) + np.abs(gy), "Sumas |gx| + |gy|; la magnitud es sqrt(gx² + gy²)."),
                 (np.abs(gx), "Solo usas el Sobel x: te faltan los bordes horizontales (gy)."),
                 (np.abs(gy), "Solo usas el Sobel y: te faltan los bordes verticales (gx)."),
+                (
+                    np.sqrt(2) * np.abs(gx),
+                    "Usas el Sobel x dos veces: el Sobel y es su traspuesto (sobel_x.T).",
+                ),
             ]:
                 expect(not np.allclose(got, wrong, atol=1e-6), message)
             expect(False, "Los valores no coinciden con sqrt(gx² + gy²) de los filtros de Sobel.")
@@ -149,6 +158,22 @@ def _sharpen(sharpen_kernel):
                 not np.allclose(got, amount * (delta - blur), atol=1e-9),
                 "Devuelves solo los detalles, amount · (identidad − blur), que suman 0: falta "
                 "sumar la identidad (la imagen original).",
+            )
+            expect(
+                not np.allclose(got, blur + amount * (delta - blur), atol=1e-9),
+                "Sumas los detalles al suavizado (blur + amount · (identidad − blur)); hay que "
+                "sumarlos a la imagen original, la identidad.",
+            )
+            expect(
+                not np.allclose(got, delta - amount * (delta - blur), atol=1e-9),
+                "Restas los detalles en vez de sumarlos: eso suaviza la imagen. El realce es "
+                "identidad + amount · (identidad − blur).",
+            )
+            eye = np.eye(blur.shape[0])
+            expect(
+                not np.allclose(got, eye + amount * (eye - blur), atol=1e-9),
+                "Usas np.eye como identidad, pero la identidad de un filtro no es la matriz "
+                "identidad: es una tabla de ceros con un solo 1 en la casilla central.",
             )
             expect(
                 abs(got.sum() - 1) < 1e-6,

@@ -11,7 +11,7 @@ def _out_size(n: int, k: int, s: int, p: int, d: int) -> int:
     return (n + 2 * p - d * (k - 1) - 1) // s + 1
 
 
-def _as_int(value, what: str) -> int:
+def _as_int(value, what: str, advice: str = "") -> int:
     expect(value is not None, f"{what} es None: ¿olvidaste el return?")
     expect(np.ndim(value) == 0, f"{what} debe ser un solo número, no {type(value).__name__}.")
     try:
@@ -20,7 +20,7 @@ def _as_int(value, what: str) -> int:
         expect(False, f"{what} no es un número.")
     expect(
         np.isfinite(number) and number == round(number),
-        f"{what} vale {number:g}, y un tamaño debe ser un número entero de píxeles.",
+        f"{what} vale {number:g}, y un tamaño debe ser un número entero de píxeles.{advice}",
     )
     return int(round(number))
 
@@ -45,25 +45,49 @@ def _output_size(conv_output_size):
         for d in (1, 2)
         if _out_size(n, k, s, p, d) >= 1
     ]
-    for n, k, s, p, d in cases:
-        got = _as_int(conv_output_size(n, k, s=s, p=p, d=d), f"conv_output_size({n}, {k}, …)")
-        expected = _out_size(n, k, s, p, d)
-        if got == expected:
-            continue
-        where = f"Con n={n}, k={k}, s={s}, p={p}, d={d}"
-        if got == _out_size(n, k, s, p, 1):
-            expect(False, f"{where} das {got}: ignoras la dilatación; el filtro abarca d·(k-1)+1.")
-        if got == _out_size(n - p, k, s, p, d):
-            expect(False, f"{where} das {got}: el relleno va a los dos lados, suma 2p.")
-        if got == (n + 2 * p - d * (k - 1) - 1) // s:
-            expect(False, f"{where} das {got}: te falta el + 1 (la primera posición).")
-        if got == -(-(n + 2 * p - d * (k - 1) - 1) // s) + 1:
+    answers = {
+        case: _as_int(
+            conv_output_size(case[0], case[1], s=case[2], p=case[3], d=case[4]),
+            "conv_output_size({}, {}, s={}, p={}, d={})".format(*case),
+            " Usa la división entera (//): el último salto que no cabe entero no se da.",
+        )
+        for case in cases
+    }
+    wrong = [case for case in cases if answers[case] != _out_size(*case)]
+    if wrong:
+        n, k, s, p, d = wrong[0]
+        got = answers[wrong[0]]
+        where = f"Con n={n}, k={k}, s={s}, p={p}, d={d} das {got}"
+        # Un error solo se nombra si explica la respuesta en TODOS los casos: en uno solo,
+        # dos errores distintos pueden dar el mismo número (con k = 1 y d = 2, olvidar el + 1
+        # y tomar d·k como lo que abarca el filtro dan lo mismo).
+        for mistake, message in [
+            (
+                lambda n, k, s, p, d: _out_size(n, k, s, p, 1),
+                "ignoras la dilatación; el filtro abarca d·(k-1)+1.",
+            ),
+            (
+                lambda n, k, s, p, d: (n + 2 * p - d * k) // s + 1,
+                "con dilatación el filtro abarca d·(k-1)+1 píxeles, no d·k.",
+            ),
+            (
+                lambda n, k, s, p, d: _out_size(n - p, k, s, p, d),
+                "el relleno va a los dos lados, suma 2p.",
+            ),
+            (
+                lambda n, k, s, p, d: (n + 2 * p - d * (k - 1) - 1) // s,
+                "te falta el + 1 (la primera posición).",
+            ),
+            (
+                lambda n, k, s, p, d: -(-(n + 2 * p - d * (k - 1) - 1) // s) + 1,
+                "redondeas hacia arriba; el último salto que no cabe entero no se da "
+                "(división entera //).",
+            ),
+        ]:
             expect(
-                False,
-                f"{where} das {got}: redondeas hacia arriba; el último salto que no "
-                "cabe entero no se da (división entera //).",
+                not all(answers[case] == mistake(*case) for case in cases), f"{where}: {message}"
             )
-        expect(False, f"{where} la salida mide {expected}, no {got}.")
+        expect(False, f"{where}, pero la salida mide {_out_size(n, k, s, p, d)}.")
     expect(
         _as_int(conv_output_size(32, 3), "conv_output_size(32, 3)") == 30,
         "Los valores por defecto deben ser s=1, p=0, d=1: conv_output_size(32, 3) da 30.",
@@ -84,7 +108,13 @@ def _same_padding(same_padding):
     expect(callable(same_padding), "La respuesta debe ser tu función same_padding(k, d=1).")
     for k in (1, 3, 5, 7):
         for d in (1, 2, 3, 4):
-            got = _as_int(same_padding(k, d=d), f"same_padding({k}, d={d})")
+            value = same_padding(k, d=d)
+            got = _as_int(value, f"same_padding({k}, d={d})", " Usa la división entera (//).")
+            expect(
+                not isinstance(value, float | np.floating),
+                f"same_padding({k}, d={d}) = {float(value)!r} es un número real, y nn.Conv2d "
+                "solo acepta un relleno entero. Usa la división entera (//).",
+            )
             expected = d * (k - 1) // 2
             if got == expected:
                 continue

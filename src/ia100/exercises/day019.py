@@ -68,11 +68,21 @@ def _max_pool_check(max_pool):
         x = rng.normal(size=shape)
         got = as_array(max_pool(x.copy(), k), "Lo que devuelve tu función")
         expected = _max_pool(x, k)
-        expect(
-            got.shape == expected.shape,
-            f"Con x de forma {shape} y k={k} la salida debe ser {expected.shape}, no "
-            f"{got.shape}." + (" Ventanas que no caben enteras no cuentan." if k > 1 else ""),
-        )
+        if got.shape != expected.shape:
+            where = (
+                f"Con x de forma {shape} y k={k} la salida debe ser {expected.shape}, "
+                f"no {got.shape}."
+            )
+            expect(
+                k == 1 or got.shape != (shape[0] - k + 1, shape[1] - k + 1),
+                f"{where} Tus ventanas se solapan (paso 1); aquí el paso es k: la ventana (i, j) "
+                "empieza en la fila i·k y la columna j·k.",
+            )
+            expect(
+                got.shape != (-(-shape[0] // k), -(-shape[1] // k)),
+                f"{where} Ventanas que no caben enteras no cuentan.",
+            )
+            expect(False, where)
         if np.allclose(got, expected):
             continue
         h, w = expected.shape
@@ -88,6 +98,11 @@ def _max_pool_check(max_pool):
         expect(
             not np.allclose(got, np.abs(blocks).max(axis=(1, 3))),
             "Tomas el máximo del valor absoluto; el max pooling toma el máximo con su signo.",
+        )
+        expect(
+            not np.allclose(got, x[: h * k, : w * k].reshape(h, w, k, k).max(axis=(2, 3))),
+            "reshape(h, w, k, k) no separa las ventanas: mezcla trozos de filas distintas. Cada "
+            "ventana necesita sus dos ejes en su sitio: reshape(h, k, w, k) y max(axis=(1, 3)).",
         )
         expect(
             False, f"Con x de forma {shape} y k={k} los valores no son los máximos de cada ventana."

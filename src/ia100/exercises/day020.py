@@ -45,6 +45,10 @@ def _silu_grad(silu_grad):
             not np.allclose(got, s * (1 - s)),
             "Devuelves la derivada de la sigmoide; SiLU es z · σ(z).",
         )
+        expect(
+            not np.allclose(got, s + s * (1 - s)),
+            "Sumas σ(z) + σ'(z): en la regla del producto, σ'(z) va multiplicada por z.",
+        )
         expect(False, "Los valores no coinciden con la derivada de z · σ(z).")
     return (
         "Es lo que calcula autograd con F.silu(z).sum().backward(). Pasa de 1 para z > 1,28 (con "
@@ -92,9 +96,21 @@ def _softmax(softmax):
                 not np.isclose(got.sum(), 1.0),
                 "Toda la matriz suma 1, pero debe sumar 1 cada fila: usa axis=-1 y keepdims=True.",
             )
+        with np.errstate(over="ignore"):
+            unnormalized = np.allclose(got, shifted) or np.allclose(got, np.exp(z))
+        expect(
+            not unnormalized,
+            "Las probabilidades de cada fila no suman 1: falta dividir entre la suma.",
+        )
         expect(
             np.allclose(got.sum(axis=-1), 1.0),
-            "Las probabilidades de cada fila no suman 1: falta dividir entre la suma.",
+            "Las probabilidades de cada fila no suman 1. "
+            + (
+                "Sin keepdims=True, el máximo o la suma de cada fila tiene forma (n,) y NumPy "
+                "lo empareja con las columnas: usa axis=-1, keepdims=True al restar y al dividir."
+                if z.ndim == 2
+                else "Divide cada exponencial entre la suma de todas."
+            ),
         )
         expect(False, f"Con z = {z.tolist()} los valores no son los de la softmax.")
     return (
@@ -117,6 +133,10 @@ def _dead_fraction(dead_fraction):
         h[:, :n_dead] = 0.0  # neuronas muertas
         h[0, n_dead:] = 0.0  # una fila entera a cero: un ejemplo que no activa nada
         h[1, n_dead:] = 1.0  # cada neurona viva se activa al menos con un ejemplo
+        quiet = n_dead < units
+        if quiet:  # viva, pero casi en silencio: solo un ejemplo la activa, y muy poco
+            h[:, n_dead] = 0.0
+            h[2, n_dead] = 1e-3
         got = dead_fraction(h.copy())
         expect(got is not None, "Tu función devuelve None: ¿olvidaste el return?")
         expect(
@@ -143,6 +163,11 @@ def _dead_fraction(dead_fraction):
         expect(
             not np.isclose(got, (h <= 0).any(axis=0).mean()),
             "Basta un cero para que la cuentes como muerta; debe ser 0 en todos los ejemplos (all).",
+        )
+        expect(
+            not (quiet and np.isclose(got, (n_dead + 1) / units)),
+            "Cuentas como muerta una neurona que casi nunca se activa (un solo ejemplo, con "
+            "0,001). Está viva: recibe gradiente. Muerta es exactamente 0 con todos los ejemplos.",
         )
         expect(
             False,

@@ -47,9 +47,16 @@ def _dense_to_keras(convert):
         )
         swapped = w.reshape(n_out, c, h, w_side).transpose(0, 3, 2, 1).reshape(n_out, -1).T
         expect(
-            h == w_side or not np.allclose(got, swapped),
+            not np.allclose(got, swapped),
             f"{where} recorres las posiciones en orden (ancho, alto): Keras aplana fila a fila, "
             "(alto, ancho, canales).",
+        )
+        backwards = w.reshape(n_out, h, w_side, c).transpose(0, 3, 1, 2).reshape(n_out, -1).T
+        expect(
+            not np.allclose(got, backwards),
+            f"{where} haces la conversión al revés, de Keras a PyTorch: las columnas de w están "
+            "en el orden de PyTorch, así que sepáralas con reshape(n_out, C, H, W) y llévalas a "
+            "(H, W, C) con transpose(0, 2, 3, 1).",
         )
         expect(False, f"{where} la forma es correcta, pero los pesos no están en su sitio.")
     return (
@@ -105,7 +112,12 @@ def _make_block(make_block):
             f"{(2, c_out, side // 2, side // 2)}. ¿padding=1 en la convolución y MaxPool2d(2)?",
         )
         n_params = sum(p.numel() for p in block.parameters())
-        expect(n_params == 9 * c_in * c_out + 2 * c_out, f"El bloque tiene {n_params} parámetros.")
+        expect(
+            n_params == 9 * c_in * c_out + 2 * c_out,
+            f"make_block({c_in}, {c_out}) tiene {n_params} parámetros y deberían ser "
+            f"{9 * c_in * c_out + 2 * c_out}: los 9·c_in·c_out pesos de la convolución y la "
+            "escala γ y el desplazamiento β de BatchNorm2d, uno por canal (deja affine=True).",
+        )
     return "Con este ladrillo se construyen VGG, y con una suma de atajo, ResNet (día 27)."
 
 

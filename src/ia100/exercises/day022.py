@@ -89,7 +89,9 @@ def _linear_to_conv1x1(convert):
 
     expect(callable(convert), "La respuesta debe ser tu función linear_to_conv1x1(linear).")
     gen = torch.Generator().manual_seed(22)
-    for n_in, n_out, size in [(8, 3, (5, 5)), (16, 16, (3, 4)), (4, 10, (1, 1))]:
+    # El primer caso es cuadrado: así se reconocen los pesos traspuestos antes de que un caso
+    # rectangular falle por la forma.
+    for n_in, n_out, size in [(16, 16, (3, 4)), (8, 3, (5, 5)), (4, 10, (1, 1))]:
         linear = _linear_case(gen, n_in, n_out)
         conv = _as_module(convert(linear), "linear_to_conv1x1")
         expect(

@@ -21,21 +21,43 @@ def _tensor(value, what: str):
 @exercise(
     "dia-023.1",
     title="Dropout invertido, a mano",
-    hint="En entrenamiento, sortea una máscara torch.rand_like(x) >= p (conserva cada valor con "
-    "probabilidad 1 - p) y devuelve x * máscara / (1 - p). En evaluación, devuelve x tal cual.",
+    hint="En entrenamiento, sortea una máscara torch.rand_like(x) >= p, con la forma de x "
+    "(conserva cada valor con probabilidad 1 - p, con un sorteo independiente por valor) y "
+    "devuelve x * máscara / (1 - p). En evaluación, devuelve x tal cual.",
 )
 def _dropout(dropout):
     import torch
 
     expect(callable(dropout), "La respuesta debe ser tu función dropout(x, p, training).")
     torch.manual_seed(23)
-    x = torch.rand(200_000) + 0.5  # valores distintos de 0 y de 1
+    # Un lote de 500 filas de 400 valores, distintos de 0 y de 1: así se ve si las filas
+    # comparten la máscara o si los valores apagados van juntos.
+    x = torch.rand(500, 400) + 0.5
     original = x.clone()
     for p in (0.2, 0.5, 0.8):
         out = _tensor(dropout(x, p, True), f"dropout(x, {p}, True)")
         expect(torch.equal(x, original), "Tu función modifica x: devuelve un tensor nuevo.")
         expect(out.shape == x.shape, f"La salida debe tener la forma de x, {tuple(x.shape)}.")
-        zeros = float((out == 0).float().mean())
+        off = out == 0
+        zeros = float(off.float().mean())
+        # Con sorteos independientes que apagan una fracción q, dos filas vecinas difieren en
+        # 2q(1 - q) de las posiciones y dos valores vecinos de una fila se apagan a la vez con
+        # probabilidad q².
+        if 0.01 < zeros < 0.99:
+            rows_differ = float((off[1:] != off[:-1]).float().mean())
+            expect(
+                rows_differ > zeros * (1 - zeros),
+                f"Con p = {p}, las filas del lote apagan casi las mismas posiciones: sortea una "
+                "máscara con la forma de x (torch.rand_like(x)), no una para todo el lote.",
+            )
+            both_off = float((off[:, 1:] & off[:, :-1]).float().mean())
+            expect(
+                abs(both_off - zeros**2) < 0.02,
+                f"Con p = {p}, dos valores vecinos se apagan a la vez un {both_off:.0%} de las "
+                f"veces, y con sorteos independientes sería un {zeros**2:.0%}: cada valor "
+                "necesita su propio sorteo (torch.rand_like(x) >= p), no un bloque de valores "
+                "seguidos.",
+            )
         expect(
             abs(zeros - (1 - p)) > 0.02 or abs(p - 0.5) < 1e-9,
             f"Con p = {p} apagas un {zeros:.0%} de los valores: p es la probabilidad de "
@@ -46,7 +68,7 @@ def _dropout(dropout):
             f"Con p = {p} deberías apagar en torno a un {p:.0%} de los valores y apagas un "
             f"{zeros:.1%}.",
         )
-        kept = out != 0
+        kept = ~off
         ratio = out[kept] / x[kept]
         expect(
             not torch.allclose(ratio, torch.ones_like(ratio)),
@@ -115,21 +137,38 @@ def _random_hflip(hflip):
         (same | flipped).all(),
         "Cada imagen de la salida debe ser la original o su reflejo horizontal, sin más cambios.",
     )
-    n_flipped = int(flipped.sum())
-    expect(n_flipped > 0, "No has volteado ninguna imagen: cada una debe voltearse con p = 1/2.")
-    expect(
-        n_flipped < len(x),
-        "Has volteado todas las imágenes: cada una se voltea (o no) con su propio sorteo.",
-    )
-    expect(
-        12 <= n_flipped <= 52,
-        f"Has volteado {n_flipped} de 64: con probabilidad 1/2 deberían ser en torno a la mitad.",
-    )
-    decisions = {tuple(flipped.tolist())}
+    decisions = [flipped]
     for _ in range(3):
         again = _tensor(hflip(x), "random_hflip(x)")
-        decisions.add(tuple((again == x.flip(3)).flatten(1).all(dim=1).tolist()))
-    expect(len(decisions) > 1, "Cada llamada voltea las mismas imágenes: el sorteo debe cambiar.")
+        expect(
+            tuple(again.shape) == tuple(x.shape)
+            and ((again == x) | (again == x.flip(3))).flatten(1).all(dim=1).all(),
+            "Cada imagen de la salida debe ser la original o su reflejo horizontal, sin más "
+            "cambios.",
+        )
+        decisions.append((again == x.flip(3)).flatten(1).all(dim=1))
+    counts = [int(d.sum()) for d in decisions]
+    expect(
+        all(0 < k < len(x) for k in counts),
+        f"En cuatro llamadas con 64 imágenes has volteado {counts}: en alguna, ninguna o todas. "
+        "¿Sorteas una vez por lote? Cada imagen necesita su propio sorteo, con probabilidad 1/2.",
+    )
+    total = sum(counts)
+    expect(
+        0.38 <= total / (4 * len(x)) <= 0.62,
+        f"En cuatro llamadas has volteado {total} de {4 * len(x)} imágenes, un "
+        f"{total / (4 * len(x)):.0%}: con probabilidad 1/2 deberían ser en torno a la mitad.",
+    )
+    expect(
+        len({tuple(d.tolist()) for d in decisions}) > 1,
+        "Cada llamada voltea las mismas imágenes: el sorteo debe cambiar.",
+    )
+    expect(
+        not all(k == len(x) // 2 for k in counts),
+        f"Volteas siempre exactamente {counts[0]} de {len(x)}: con un sorteo independiente por "
+        "imagen, el número de volteadas cambia de una llamada a otra (torch.rand(len(x)) < 0.5, "
+        "no una selección de la mitad justa).",
+    )
     return (
         "Un sorteo por imagen, no uno por lote (el error de aplicar transforms.v2 a un lote "
         "entero). Y la etiqueta no cambia: un gato en el espejo sigue siendo un gato."
@@ -153,6 +192,7 @@ _CASES = [
     ([0.5, 0.6, 0.4], 1),
     ([0.9, 0.7, 0.8, 0.6, 0.65, 0.62, 0.61, 0.64, 0.63, 0.7], 4),
     ([0.3], 5),
+    ([1.0, 0.995, 0.99, 0.985, 0.98, 0.979], 2),  # mejoras pequeñas: también cuentan
 ]
 
 
@@ -188,10 +228,29 @@ def _early_stopping(early_stopping):
             (best + 1, stop + 1) != expected,
             f"{label} = {(best, stop)}: cuentas las épocas desde 0; aquí la primera es la 1.",
         )
+        if best != expected[0] and 1 <= best <= len(losses):
+            mine, right = losses[best - 1], losses[expected[0] - 1]
+            expect(
+                not (best > expected[0] and mine == right),
+                f"{label}: la mejor época es la {expected[0]}, no la {best}. Una pérdida igual a "
+                "la mejor no cuenta como mejora (estrictamente menor: <, no <=).",
+            )
+            expect(
+                not (best > expected[1]),
+                f"{label}: la mejor época es la {expected[0]}, no la {best}: el entrenamiento ya "
+                f"se detuvo en la época {expected[1]}; lo que viene después no se llega a ver "
+                "(no busques el mínimo de toda la lista).",
+            )
+            expect(
+                not (best < expected[0] and right < mine),
+                f"{label}: la mejor época es la {expected[0]}, no la {best}: su pérdida, {right}, "
+                f"es menor que {mine}. Cualquier bajada, por pequeña que sea, es una mejora (la "
+                "regla no tiene margen mínimo).",
+            )
         expect(
             best == expected[0],
-            f"{label}: la mejor época es la {expected[0]} (la primera con la pérdida más baja), "
-            f"no la {best}. Una pérdida igual a la mejor no cuenta como mejora.",
+            f"{label}: la mejor época es la {expected[0]} (la primera con la pérdida más baja "
+            f"hasta la parada), no la {best}.",
         )
         expect(
             stop != expected[1] + 1,

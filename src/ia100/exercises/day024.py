@@ -69,6 +69,11 @@ def _filter_grad(filter_grad):
                 "cruzada (sin girar nada), no una convolución.",
             )
             expect(
+                not np.allclose(got, _corr2d(x, g[::-1, ::-1])),
+                "Has girado g 180° (eso es una convolución): el gradiente del filtro es la "
+                "correlación cruzada de la entrada con G, tal cual, corr2d(x, g).",
+            )
+            expect(
                 not np.allclose(got, -expected),
                 "Tienes el signo cambiado: ∂L/∂W suma G · x, sin el menos del paso de descenso.",
             )
@@ -106,6 +111,11 @@ def _input_grad(input_grad):
             expect(
                 not np.allclose(got, unflipped),
                 "Falta girar el filtro 180° (w[::-1, ::-1]) antes de la correlación cruzada.",
+            )
+            expect(
+                not np.allclose(got, expected[::-1, ::-1]),
+                "Tu resultado está girado 180°: ¿has girado g en lugar del filtro? Rellena g tal "
+                "cual y haz la correlación cruzada con w[::-1, ::-1].",
             )
             expect(False, f"Los valores no coinciden con ∂L/∂X para g de forma {g.shape}.")
     return (

@@ -74,6 +74,13 @@ def _sgd_step(sgd_step):
         expected = [p.detach() for p in reference.parameters()]
         moved = [not torch.equal(a, b) for a, b in zip(params, before, strict=True)]
         expect(
+            any(moved)
+            or any(p.grad is not None and bool(p.grad.any()) for p in model.parameters()),
+            "Los parámetros no han cambiado y sus gradientes han desaparecido: ¿borras los "
+            "gradientes (zero_grad) antes de usarlos? El paso lee p.grad; se borran después, "
+            "o al empezar el siguiente minilote.",
+        )
+        expect(
             any(moved),
             "Los parámetros no han cambiado tras llamar a tu función. Si reasignas la variable "
             "(p = p - …), creas un tensor nuevo y el del modelo queda igual: modifícalo en su "

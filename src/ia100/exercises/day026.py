@@ -8,7 +8,16 @@ from ia100.exercises import as_array, exercise, expect
 
 
 def _cnn_params(
-    image_size, channels, hidden, n_classes, *, in_channels=3, bias=True, pool=True, area=9
+    image_size,
+    channels,
+    hidden,
+    n_classes,
+    *,
+    in_channels=3,
+    bias=True,
+    pool=True,
+    area=9,
+    exact=False,
 ):
     """Parámetros de la CNN del día: bloques conv 3×3 ('same') + ReLU + max pooling 2×2."""
     b = 1 if bias else 0
@@ -16,7 +25,8 @@ def _cnn_params(
     for c_out in channels:
         total += (area * c_in + b) * c_out
         c_in = c_out
-        side = side // 2 if pool else side
+        if pool:
+            side = side / 2 if exact else side // 2
     flat = c_in * side * side
     return total + (flat + b) * hidden + (hidden + b) * n_classes
 
@@ -70,6 +80,13 @@ def _count_cnn(count):
         expect(
             got != _cnn_params(*args, area=3),
             f"{label} = {got}: un filtro 3×3 tiene 3·3 = 9 pesos por canal de entrada, no 3.",
+        )
+        exact = _cnn_params(*args, exact=True)
+        expect(
+            got != exact or exact == _cnn_params(*args),
+            f"{label} = {got}: el max pooling 2×2 descarta la fila y la columna que sobran, así "
+            f"que el lado se divide con división entera (//): {image_size} → "
+            f"{image_size // 2} → {image_size // 4}…",
         )
         expect(
             got == _cnn_params(*args),
@@ -129,6 +146,11 @@ def _sigmoid_head(to_sigmoid):
                 not np.allclose(w, W[1]),
                 "Usas solo la fila de la clase 1: la softmax compara las dos salidas, así que "
                 "lo que cuenta es su diferencia.",
+            )
+            expect(
+                not np.allclose(w, W[1] - W[0]),
+                "El vector w está bien, pero el sesgo no: también es una diferencia, "
+                "c = b[1] − b[0].",
             )
             expect(False, "σ(h·w + c) no coincide con la probabilidad de perro de la softmax.")
     return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from ia100.exercises import Wrong, as_array, exercise, expect
@@ -42,6 +43,20 @@ def _bottleneck(block_class):
             f"{where} tiene {n_params} parámetros: falta una BatchNorm2d después de cada "
             "convolución.",
         )
+        if n_params != expected:
+            convs = [
+                (m.in_channels, m.out_channels, m.kernel_size[0])
+                for m in block.modules()
+                if isinstance(m, nn.Conv2d)
+            ]
+            wanted = [(c_in, c_mid, 1), (c_mid, c_mid, 3), (c_mid, c_in, 1)]
+            expect(
+                sorted(convs) == sorted(wanted),
+                f"{where} tiene {n_params} parámetros y debería tener {expected}. Sus "
+                f"convoluciones (entrada, salida, lado del filtro) son {convs}, y deben ser "
+                f"{wanted}: la 1×1 reduce a c_mid, la 3×3 trabaja con c_mid y la última 1×1 "
+                "devuelve los c_in.",
+            )
         expect(n_params == expected, f"{where} debería tener {expected} parámetros, no {n_params}.")
         block.eval()
         x = torch.randn(2, c_in, 8, 8, generator=torch.Generator().manual_seed(c_mid))
@@ -70,6 +85,20 @@ def _bottleneck(block_class):
             f"Con F(x) = 0, {where} debería devolver ReLU(x); revisa el orden de forward: "
             "ReLU(F(x) + x), con la BatchNorm final dentro de F.",
         )
+        with torch.no_grad():
+            norms[-1].bias.fill_(-1.0)  # ahora la última BN da -1: F(x) = -1
+            y = block(x)
+        expect(
+            not torch.allclose(y, torch.relu(x)),
+            f"Con F(x) = −1, {where} devuelve ReLU(x), como si F(x) fuera 0: ¿hay una ReLU al "
+            "final de la rama? La última BatchNorm va sin ReLU, para que F pueda restar; la "
+            "única ReLU del final va después de la suma.",
+        )
+        expect(
+            torch.allclose(y, torch.relu(x - 1)),
+            f"Con F(x) = −1, {where} debería devolver ReLU(x − 1); revisa el orden de forward: "
+            "ReLU(F(x) + x), con la BatchNorm final dentro de F.",
+        )
     return (
         "Con 256 canales, el cuello de botella tiene 70 400 parámetros, los mismos que "
         "models.resnet50().layer1[1]; dos 3×3 de 256 canales tendrían más de un millón. Por eso "
@@ -88,6 +117,56 @@ def _inception_reference_params(c_in, c1, c3r, c3, c5r, c5, cp, bias=True):
         + conv(c5r, c5, 5)
         + conv(c_in, cp, 1)
     )
+
+
+_BRANCHES = ("1×1", "3×3", "5×5", "pooling")
+
+
+def _inception_forward(x, layers, *, pool="max", reduce_relu=True, order=_BRANCHES):
+    """Salida de un módulo Inception de referencia con las convoluciones del alumno."""
+    import torch
+    from torch.nn import functional as F
+
+    def conv(name, t, relu=True):
+        layer = layers[name]
+        y = F.conv2d(t, layer.weight, layer.bias, padding=layer.kernel_size[0] // 2)
+        return F.relu(y) if relu else y
+
+    if pool == "max":
+        pooled = F.max_pool2d(x, 3, stride=1, padding=1)
+    else:
+        pooled = F.avg_pool2d(x, 3, stride=1, padding=1, count_include_pad=pool == "avg")
+    branches = {
+        "1×1": conv("c1", x),
+        "3×3": conv("c3", conv("c3_reduce", x, reduce_relu)),
+        "5×5": conv("c5", conv("c5_reduce", x, reduce_relu)),
+        "pooling": conv("c_pool", pooled),
+    }
+    return torch.cat([branches[name] for name in order], dim=1)
+
+
+def _inception_layers(module, c_in, c1, c3r, c3, c5r, c5, cp):
+    """Las seis convoluciones del alumno, reconocidas por su forma (None si no se distinguen)."""
+    import torch
+
+    shapes = {
+        "c1": (c_in, c1, (1, 1)),
+        "c3_reduce": (c_in, c3r, (1, 1)),
+        "c3": (c3r, c3, (3, 3)),
+        "c5_reduce": (c_in, c5r, (1, 1)),
+        "c5": (c5r, c5, (5, 5)),
+        "c_pool": (c_in, cp, (1, 1)),
+    }
+    found: dict[tuple, list] = {}
+    for m in module.modules():
+        if isinstance(m, torch.nn.Conv2d):
+            key = (m.in_channels, m.out_channels, tuple(m.kernel_size))
+            found.setdefault(key, []).append(m)
+    if len(set(shapes.values())) < len(shapes) or sum(map(len, found.values())) != len(shapes):
+        return None
+    if not all(len(found.get(shape, [])) == 1 for shape in shapes.values()):
+        return None
+    return {name: found[shape][0] for name, shape in shapes.items()}
 
 
 @exercise(
@@ -149,6 +228,39 @@ def _inception(cls):
             params == expected,
             f"InceptionBlock{args} tiene {params} parámetros y esperaba {expected}. Revisa las "
             "ramas: ¿están las reducciones 1×1 antes de la 3×3 y la 5×5, y la 1×1 tras el pooling?",
+        )
+        # Con los mismos pesos del alumno, la salida debe ser la del módulo de referencia.
+        layers = _inception_layers(module, *args)
+        if layers is None:
+            continue
+        with torch.no_grad():
+            reference = _inception_forward(x, layers)
+            if torch.allclose(out, reference, atol=1e-4):
+                continue
+            for order in itertools.permutations(_BRANCHES):
+                expect(
+                    not torch.allclose(out, _inception_forward(x, layers, order=order), atol=1e-4),
+                    f"Concatenas las ramas en el orden {' → '.join(order)}; el del enunciado "
+                    "(y el de GoogLeNet) es 1×1, 3×3, 5×5 y pooling. Con otro orden, los canales "
+                    "de salida no son los que espera la capa siguiente.",
+                )
+            for pool in ("avg", "avg_sin_relleno"):
+                expect(
+                    not torch.allclose(out, _inception_forward(x, layers, pool=pool), atol=1e-4),
+                    "La cuarta rama usa un pooling de media; es un max pooling, "
+                    "nn.MaxPool2d(3, stride=1, padding=1).",
+                )
+            expect(
+                not torch.allclose(
+                    out, _inception_forward(x, layers, reduce_relu=False), atol=1e-4
+                ),
+                "Falta la ReLU tras las reducciones 1×1 de las ramas 3×3 y 5×5: cada "
+                "convolución va seguida de su ReLU.",
+            )
+        raise Wrong(
+            f"Con tus mismos pesos, la salida de InceptionBlock{args} no coincide con la de un "
+            "módulo Inception: ¿recibe cada rama la entrada x? ¿Tiene cada convolución su "
+            "relleno (ninguno en las 1×1, 1 en la 3×3, 2 en la 5×5)?"
         )
     return (
         "Con las reducciones 1×1, el módulo 3a tiene menos de la mitad de parámetros que sin "

@@ -46,6 +46,12 @@ def _separable(fn):
             f"{label} tiene {params} parámetros: sobran los sesgos (bias=False en las dos capas).",
         )
         expect(
+            params != c_in * c_out + k * k * c_out or c_in == c_out,
+            f"{label} tiene {params} parámetros: pones la puntual 1×1 antes que la de "
+            "profundidad. Primero se filtra cada canal de entrada (groups=c_in) y después se "
+            "mezclan los canales.",
+        )
+        expect(
             params == expected,
             f"{label} tiene {params} parámetros; una separable tiene k·k·c_in + c_in·c_out = "
             f"{expected}.",
@@ -59,9 +65,10 @@ def _separable(fn):
             f"no {tuple(getattr(out, 'shape', ()))}: ¿usas padding=k // 2 en la capa de k×k?",
         )
         with torch.no_grad():
-            doubled = module(2 * x)
+            # -2x y no 2x: una ReLU entre las dos capas conserva la escala positiva.
+            doubled = module(-2 * x)
         expect(
-            torch.allclose(doubled, 2 * out, atol=1e-4),
+            torch.allclose(doubled, -2 * out, atol=1e-4),
             "Tu módulo no es lineal: aquí no van activaciones ni normalizaciones entre las dos "
             "capas, solo las dos convoluciones.",
         )
@@ -166,6 +173,19 @@ def _unpatchify(fn):
         )
         if torch.allclose(got, images):
             continue
+        rows, cols = h // p, w // p
+        by_columns = tokens.reshape(n, cols, rows, c, p, p).permute(0, 3, 2, 4, 1, 5)
+        expect(
+            not torch.allclose(got, by_columns.reshape(n, c, h, w)),
+            f"{label}: colocas los parches por columnas; van en orden de lectura, fila a fila, "
+            "así que el primer reshape es (n, filas, columnas, C, P, P).",
+        )
+        channels_last = tokens.reshape(n, rows, cols, p, p, c).permute(0, 5, 1, 3, 2, 4)
+        expect(
+            c == 1 or not torch.allclose(got, channels_last.reshape(n, c, h, w)),
+            f"{label}: lees cada token como (P, P, C), pero cada parche se aplanó como un "
+            "bloque (C, P, P): los canales van antes que las filas y columnas del parche.",
+        )
         same_values = torch.allclose(got.flatten().sort().values, images.flatten().sort().values)
         expect(
             not same_values,

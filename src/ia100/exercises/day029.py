@@ -208,6 +208,19 @@ def _nearest_centroid(nearest_centroid):
                 "Usas el producto escalar con los centroides; aquí se pide la distancia "
                 "euclídea (no dan lo mismo si los centroides tienen normas distintas).",
             )
+            manhattan = np.abs(x_test[:, None, :] - means[None]).sum(axis=2)
+            expect(
+                not np.array_equal(got, manhattan.argmin(axis=1)),
+                "Usas la distancia de Manhattan (la suma de los valores absolutos); se pide la "
+                "euclídea: la suma de los cuadrados de las diferencias (la raíz no hace falta).",
+            )
+            to_train = ((x_test[:, None, :] - x_train[None]) ** 2).sum(axis=2)
+            expect(
+                not np.array_equal(got, y_train[to_train.argmin(axis=1)]),
+                "Das a cada ejemplo la clase del ejemplo de entrenamiento más cercano (el vecino "
+                "más próximo); se pide la del centroide más cercano: primero, la media de los "
+                "rasgos de cada clase.",
+            )
             expect(
                 False,
                 f"Con {n_classes} clases, {int((got != expected).sum())} de {len(expected)} "

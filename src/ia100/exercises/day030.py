@@ -127,9 +127,26 @@ def _unfreeze_schedule(unfreeze_schedule):
             not any(rows[0][:-1]),
             "En la etapa 0 solo se entrena la cabeza: el resto de grupos, congelados.",
         )
+        refrozen = [
+            s
+            for s in range(1, n_stages)
+            if any(before and not now for before, now in zip(rows[s - 1], rows[s], strict=True))
+        ]
         expect(
-            all(all(r) for r in rows[n_groups - 1 :]),
+            not refrozen or refrozen[0] < n_groups,
             "Cuando todos los grupos están descongelados, siguen así en las etapas siguientes.",
+        )
+        expect(
+            not refrozen,
+            f"En la etapa {refrozen[0] if refrozen else 0} vuelves a congelar un grupo que ya se "
+            "entrenaba: cada etapa AÑADE un grupo a los entrenables, sin quitar ninguno.",
+        )
+        counts = [sum(r) for r in rows]
+        wanted = [min(s + 1, n_groups) for s in range(n_stages)]
+        expect(
+            counts == wanted,
+            f"Con {n_groups} grupos, los entrenables de cada etapa son {counts}; deberían ser "
+            f"{wanted}: un grupo más por etapa, empezando por la cabeza.",
         )
         raise Wrong(
             f"Con {n_groups} grupos y {n_stages} etapas el calendario no es el esperado: {rows}."
