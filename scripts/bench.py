@@ -72,19 +72,16 @@ def _classify(case) -> tuple[str, int | None]:
     """Tipo de prueba (día, ejercicios, laboratorio, apéndice, paquete) y su día, si tiene."""
     import re
 
-    name, where = case.get("name", ""), case.get("classname", "") + "/" + case.get("file", "")
+    name = case.get("name", "")
     pair = re.search(r"test_solutions_pass_and_blank_version_fails\[dia-(\d{3})\]", name)
     if pair:
         return "ejercicios", int(pair.group(1))
-    text = name + " " + where
-    day = re.search(r"dia-(\d{3})-[a-z0-9-]+(?:\.ipynb)?", text)
-    if ".ipynb" in text or "chapters" in where or "labs" in where:
-        if day and "soluciones" not in text:
-            return "día", int(day.group(1))
-        if "lab-" in text:
-            return "laboratorio", None
-        return "apéndice", None
-    return "paquete", None
+    if not name.endswith(".ipynb"):  # nbmake llama a cada prueba como su cuaderno
+        return "paquete", None
+    day = re.match(r"dia-(\d{3})-", name)
+    if day:
+        return "día", int(day.group(1))
+    return ("laboratorio" if name.startswith("lab-") else "apéndice"), None
 
 
 def suite(argv: list[str]) -> int:

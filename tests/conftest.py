@@ -33,7 +33,22 @@ def pytest_addoption(parser):
     )
 
 
+def _cost(item) -> tuple[int, float]:
+    """Orden de ejecución: lo caro primero (el libro, los cuadernos, los ejercicios), lo barato al
+    final. Con `--dist worksteal`, un proceso que acaba pronto roba trabajo del final de la cola
+    del otro: si al final solo quedan pruebas cortas, los dos terminan casi a la vez."""
+    path = Path(str(item.fspath))
+    if path.suffix == ".ipynb":
+        return (1, -path.stat().st_size)  # el tamaño del cuaderno, como estimación de su coste
+    if "test_book_builds" in item.nodeid:
+        return (0, 0.0)
+    if _PAIR_ID.search(item.nodeid) and "test_solutions_pass" in item.nodeid:
+        return (2, 0.0)
+    return (3, 0.0)
+
+
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=_cost)
     option = config.getoption("--days")
     if option is None:
         return

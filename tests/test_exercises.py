@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -226,3 +228,22 @@ def test_expect_choices_accepts_spellings_and_explains_mistakes():
     for answer in ({"x": "True", "y": False}, {"x": 1, "y": 0}):  # texto o número: no valen
         with pytest.raises(ex.Wrong, match="Usa solo True o False"):
             ex.expect_choices(answer, statements, item="afirmación", choices=(True, False))
+
+
+def test_check_imports_only_the_day_it_names():
+    # Un día posterior roto o pesado no debe romper el día 1 en Colab: check() solo importa
+    # el módulo del día que nombra el identificador (aquí, el del día 30 está «roto»).
+    code = (
+        "import importlib.abc, sys\n"
+        "class Broken(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'ia100.exercises.day030':\n"
+        "            raise ImportError('día 30 roto (simulado)')\n"
+        "sys.meta_path.insert(0, Broken())\n"
+        "from ia100 import check\n"
+        "check('dia-001.2', lambda X, W, b: (X @ W + b).clip(min=0))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ia100.exercises.day')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "✅ dia-001.2" in out.stdout
+    assert out.stdout.strip().endswith("['ia100.exercises.day001']")

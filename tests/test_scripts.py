@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,3 +49,39 @@ def test_bench_times_each_notebook_and_flags_failures(tmp_path):
     assert rows[0][2] == "ok" and rows[1][2].startswith("error")
     assert all(float(r[1]) > 0 for r in rows)
     assert "total" in result.stdout and "Los más lentos" in result.stdout
+
+
+def test_course_selects_a_part_or_what_changed(tmp_path):
+    import course
+
+    assert course.pytest_args(None, None) == ["tests", "chapters", "labs"]
+    part2 = course.pytest_args(2, None)
+    assert part2[:2] == ["tests", "--days=" + ",".join(str(d) for d in range(13, 31))]
+    assert (
+        "labs/lab-03-perros-y-gatos.ipynb" in part2
+        and "labs/lab-01-iris-desde-cero.ipynb" not in part2
+    )
+    assert all(p.startswith(("chapters/parte-2-cnn/", "labs/")) for p in part2[2:])
+    assert "chapters/apendices/python-para-el-curso.ipynb" in course.pytest_args(1, None)
+    assert course.part_of_day(31) == 3 and course.part_of_day(100) == 6
+    with pytest.raises(SystemExit):
+        course.pytest_args(9, None)
+
+
+def test_course_maps_changed_files_to_notebooks_and_days(monkeypatch):
+    import course
+
+    changed = [
+        "chapters/parte-2-cnn/dia-016-la-convolucion-en-imagenes.ipynb",
+        "exercises/soluciones/dia-008-soluciones.ipynb",
+        "src/ia100/exercises/day021.py",
+        "tests/mistakes/day025.py",
+        "labs/lab-03-perros-y-gatos.ipynb",
+        "README.md",
+    ]
+    monkeypatch.setattr(course, "changed_files", lambda base: changed)
+    books, days = course.changed_selection("main")
+    assert books == [changed[0], changed[4]] and days == {8, 16, 21, 25}
+    assert course.pytest_args(None, "main") == ["tests", "--days=8,16,21,25", *books]
+    monkeypatch.setattr(course, "changed_files", lambda base: ["README.md"])
+    assert course.pytest_args(None, "main") == ["tests", "--days=ninguno"]
