@@ -18,6 +18,7 @@ construcción del libro con ``--warningiserror`` lo volvería a intentar y falla
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -78,9 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
+    # Un hilo de cálculo por cuaderno cuando van varios a la vez: dos cuadernos con dos hilos
+    # cada uno en dos núcleos se estorban y tardan mucho más que uno tras otro. Los kernels
+    # heredan estas variables (torch lee OMP_NUM_THREADS; TensorFlow, las suyas).
+    threads = str(max(1, (os.cpu_count() or 1) // max(1, args.workers)))
+    for name in ("OMP_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS"):
+        os.environ.setdefault(name, threads)
     settings = config(root)
     cache = get_cache(str(root / settings["cache"]))
-    todo = pending(cache, book_notebooks(root))
+    # Los más grandes (suelen ser los más lentos) primero: así el último en terminar es corto.
+    todo = sorted(pending(cache, book_notebooks(root)), key=lambda p: -p.stat().st_size)
     print(f"📚 {len(todo)} cuadernos por ejecutar con {args.workers} procesos.", flush=True)
     if args.list:
         print("\n".join(str(p.relative_to(root)) for p in todo))

@@ -37,106 +37,55 @@ def _one_bias_per_layer(n_inputs, units):
 # --- 11.2 · la red de Keras (cada función entrena dentro del comprobador) ------------------------
 
 
-def _compile(model, **kwargs):
-    model.compile(
-        optimizer=kwargs.get("optimizer", "adam"),
-        loss="sparse_categorical_crossentropy",
-        metrics=["accuracy"],
+def _mlp(x_train, hidden=32, outputs=10, activation="softmax"):
+    """La red densa de siempre, con la capa de salida que cada error cambia."""
+    import keras
+
+    keras.utils.set_random_seed(0)
+    return keras.Sequential(
+        [
+            keras.Input(x_train.shape[1:]),
+            keras.layers.Flatten(),
+            keras.layers.Dense(hidden, activation="relu"),
+            keras.layers.Dense(outputs, activation=activation),
+        ]
     )
+
+
+def _compile(model, optimizer="adam"):
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
 
 
 def _returns_history(x_train, y_train):
-    import keras
-
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [
-            keras.Input(x_train.shape[1:]),
-            keras.layers.Flatten(),
-            keras.layers.Dense(32, activation="relu"),
-            keras.layers.Dense(10, activation="softmax"),
-        ]
-    )
-    _compile(model)
+    model = _compile(_mlp(x_train))
     return model.fit(x_train, y_train, epochs=1, verbose=0)  # devuelve el History
 
 
 def _no_softmax(x_train, y_train):
-    import keras
-
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [
-            keras.Input(x_train.shape[1:]),
-            keras.layers.Flatten(),
-            keras.layers.Dense(32, activation="relu"),
-            keras.layers.Dense(10),  # logits: falta la softmax
-        ]
-    )
-    return model  # sin entrenar: el comprobador se detiene antes, en la suma de las filas
+    # logits: falta la softmax (sin entrenar: el comprobador se detiene antes, en la suma de las filas)
+    return _mlp(x_train, activation=None)
 
 
 def _sigmoid_output(x_train, y_train):
-    import keras
-
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [
-            keras.Input(x_train.shape[1:]),
-            keras.layers.Flatten(),
-            keras.layers.Dense(32, activation="relu"),
-            keras.layers.Dense(10, activation="sigmoid"),
-        ]
-    )
-    return model
+    return _mlp(x_train, activation="sigmoid")
 
 
 def _one_output_regression(x_train, y_train):
-    import keras
-
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [
-            keras.Input(x_train.shape[1:]),
-            keras.layers.Flatten(),
-            keras.layers.Dense(32, activation="relu"),
-            keras.layers.Dense(1),  # el dígito como un número: regresión
-        ]
-    )
+    model = _mlp(x_train, outputs=1, activation=None)  # el dígito como un número: regresión
     model.compile(optimizer="adam", loss="mse")
     model.fit(x_train, y_train, epochs=1, verbose=0)
     return model
 
 
 def _never_fits(x_train, y_train):
-    import keras
-
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [
-            keras.Input(x_train.shape[1:]),
-            keras.layers.Flatten(),
-            keras.layers.Dense(32, activation="relu"),
-            keras.layers.Dense(10, activation="softmax"),
-        ]
-    )
-    return _compile(model)  # compilado, pero se olvida de model.fit
+    return _compile(_mlp(x_train))  # compilado, pero se olvida de model.fit
 
 
 def _too_short(x_train, y_train):
     import keras
 
-    keras.utils.set_random_seed(0)
-    model = keras.Sequential(
-        [
-            keras.Input(x_train.shape[1:]),
-            keras.layers.Flatten(),
-            keras.layers.Dense(8, activation="relu"),
-            keras.layers.Dense(10, activation="softmax"),
-        ]
-    )
-    _compile(model, optimizer=keras.optimizers.SGD(learning_rate=0.01))
+    model = _compile(_mlp(x_train, hidden=8), optimizer=keras.optimizers.SGD(learning_rate=0.01))
     model.fit(x_train, y_train, epochs=1, batch_size=128, verbose=0)  # se queda corta
     return model
 
