@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ia100.exercises.day014 import _shift_reference as _shift  # el desplazamiento correcto
 from mistakes import Mistake
 
 # --- 14.2 · desplazar una imagen rellenando con ceros --------------------------------------------
@@ -12,17 +13,6 @@ from mistakes import Mistake
 
 def _with_roll(image, dy, dx):
     return np.roll(image, (dy, dx), axis=(0, 1))  # lo que sale vuelve a entrar
-
-
-def _shift(image, dy, dx):
-    out = np.zeros_like(image)
-    h, w = image.shape
-    if abs(dy) >= h or abs(dx) >= w:
-        return out
-    out[max(dy, 0) : h + min(dy, 0), max(dx, 0) : w + min(dx, 0)] = image[
-        max(-dy, 0) : h - max(dy, 0), max(-dx, 0) : w - max(dx, 0)
-    ]
-    return out
 
 
 def _opposite_direction(image, dy, dx):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ia100.exercises.day015 import _TASKS as _RIGHT  # las respuestas correctas
 from mistakes import Mistake
 
 # --- 15.1 · precisión y exhaustividad ------------------------------------------------------------
@@ -89,16 +90,6 @@ def _most_expensive(y_true, scores, cost_fn, cost_fp):
 
 # --- 15.3 · ¿clasificación, detección o segmentación? --------------------------------------------
 
-_RIGHT = {
-    "decidir si una radiografía de tórax muestra neumonía": "clasificación",
-    "dibujar una caja alrededor de cada peatón en la imagen de la cámara del coche": "detección",
-    "marcar qué píxeles de una resonancia son tumor, para medir su volumen": "segmentación",
-    "contar las manzanas de un árbol con una caja por manzana": "detección",
-    "separar, píxel a píxel, la calzada de la acera": "segmentación",
-    "decir si una hoja de tomate está sana o tiene una enfermedad concreta": "clasificación",
-    "localizar los huecos vacíos de una estantería del supermercado": "detección",
-    "medir qué fracción de la foto de un campo es mala hierba, píxel a píxel": "segmentación",
-}
 
 MISTAKES = [
     Mistake("dia-015.1", "orden al revés", _swapped, r"devuelves \(exhaustividad, precisión\)"),

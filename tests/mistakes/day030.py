@@ -3,6 +3,7 @@ de la descongelación gradual y un verdadero o falso sobre congelar capas."""
 
 from __future__ import annotations
 
+from ia100.exercises.day030 import _STATEMENTS as _RIGHT  # las respuestas correctas
 from mistakes import Mistake
 
 # --- 30.1 · Grupos de parámetros con tasas discriminativas ----------------------------------
@@ -97,19 +98,6 @@ def _schedule_two_per_stage(n_groups, n_stages):
 
 
 # --- 30.3 · Verdadero o falso: congelar capas ----------------------------------------------
-
-_RIGHT = {
-    "Con requires_grad_(False) en todos sus parámetros, una BatchNorm2d en modo entrenamiento "
-    "no cambia nada al pasarle datos": False,
-    "En Keras, después de cambiar trainable hay que volver a compilar el modelo": True,
-    "En el ajuste fino conviene una tasa de aprendizaje menor que al entrenar desde cero": True,
-    "La descongelación gradual empieza por las capas más cercanas a la entrada": False,
-    "Con tasas discriminativas, las capas más cercanas a la entrada reciben la tasa más alta": False,
-    "Con la base congelada y en modo evaluación, sus rasgos se pueden calcular una vez y "
-    "reutilizar en cada época": True,
-    "En Keras, poner trainable en False en una capa BatchNormalization la hace trabajar en "
-    "modo inferencia": True,
-}
 
 
 def _flipped(*indices):
