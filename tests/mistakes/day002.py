@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ia100.exercises.day002 import _MILESTONES as _ORDER  # las respuestas correctas
 from mistakes import Mistake
-
-_ORDER = [
-    "neurona de McCulloch y Pitts",
-    "perceptrón de Rosenblatt",
-    "libro «Perceptrons» de Minsky y Papert",
-    "retropropagación de Rumelhart, Hinton y Williams",
-    "LSTM de Hochreiter y Schmidhuber",
-    "AlexNet gana ImageNet",
-    "Transformer",
-    "ChatGPT",
-]
 
 
 def _swapped(order, i, j):

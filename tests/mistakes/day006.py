@@ -62,29 +62,27 @@ def _forward_difference(f, x, h=1e-5):
     return grad
 
 
-def _divides_by_h(f, x, h=1e-5):
-    grad = np.zeros(x.shape)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + h
-        plus = f(x)
-        x[idx] = old - h
-        minus = f(x)
-        x[idx] = old
-        grad[idx] = (plus - minus) / h  # falta el 2
-    return grad
+def _central(divisor: float, restore: bool):
+    """Diferencias centradas con un error: dividir mal o no devolver x a su valor."""
+
+    def numerical_grad(f, x, h=1e-5):
+        grad = np.zeros(x.shape)
+        for idx in np.ndindex(x.shape):
+            old = x[idx]
+            x[idx] = old + h
+            plus = f(x)
+            x[idx] = old - h
+            minus = f(x)
+            if restore:
+                x[idx] = old
+            grad[idx] = (plus - minus) / (divisor * h)
+        return grad
+
+    return numerical_grad
 
 
-def _does_not_restore(f, x, h=1e-5):
-    grad = np.zeros(x.shape)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + h
-        plus = f(x)
-        x[idx] = old - h
-        minus = f(x)
-        grad[idx] = (plus - minus) / (2 * h)  # x[idx] se queda en old − h
-    return grad
+_divides_by_h = _central(1, restore=True)  # falta el 2
+_does_not_restore = _central(2, restore=False)  # x[idx] se queda en old − h
 
 
 MISTAKES = [

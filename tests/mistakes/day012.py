@@ -7,6 +7,7 @@ import math
 
 import torch
 
+from ia100.exercises.day012 import _CONFIGS as _RIGHT  # las respuestas correctas
 from mistakes import Mistake
 
 # --- 12.2 · el bloque residual -------------------------------------------------------------------
@@ -38,15 +39,6 @@ def _forgets_b2(x, W1, b1, W2, b2):
 
 # --- 12.3 · ¿qué red pierde su gradiente? --------------------------------------------------------
 
-_RIGHT = {
-    "sigmoide con la inicialización por defecto de PyTorch": "se desvanece",
-    "ReLU con la inicialización de He": "estable",
-    "ReLU con pesos de desviación típica 0,01": "se desvanece",
-    "sigmoide con normalización por lotes": "estable",
-    "ReLU con pesos de desviación típica 1": "explota",
-    "ReLU con la inicialización por defecto de PyTorch": "se desvanece",
-    "sigmoide con conexiones residuales": "estable",
-}
 
 MISTAKES = [
     Mistake("dia-012.1", "la varianza, sin raíz", lambda fan_in: 2 / fan_in, "falta la raíz"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ia100.exercises.day014 import _OPERATIONS as _RIGHT  # las respuestas correctas
 from ia100.exercises.day014 import _shift_reference as _shift  # el desplazamiento correcto
 from mistakes import Mistake
 
@@ -45,16 +46,6 @@ def _roll_and_clear_rows_only(image, dy, dx):
 
 # --- 14.3 · ¿equivariante, invariante o ninguna? -------------------------------------------------
 
-_RIGHT = {
-    "convolución con relleno, lejos de los bordes": "equivariante",
-    "ReLU aplicada a cada píxel": "equivariante",
-    "sumar un sesgo distinto a cada canal": "equivariante",
-    "sumar a cada píxel un valor aprendido distinto según su posición": "ninguna",
-    "aplanar la imagen y aplicar una capa densa": "ninguna",
-    "máximo global de cada mapa (global max pooling)": "invariante",
-    "media global de cada mapa (global average pooling)": "invariante",
-    "contar cuántos píxeles de la imagen superan un umbral": "invariante",
-}
 
 MISTAKES = [
     Mistake(
