@@ -56,14 +56,26 @@ def install_line(extra: str | None = None) -> str:
 
 def setup_cell(extra_imports: str = "", extra: str | None = None) -> nbformat.NotebookNode:
     """La celda de preparación estándar: instala ia100 solo si falta y llama a ia100.setup()."""
-    body = (
-        "# Preparación: en Colab instala el paquete del curso (sin tocar torch ni tensorflow).\n"
-        "try:\n"
-        "    import ia100\n"
-        "except ImportError:\n"
-        f"    {install_line(extra)}\n"
-        "    import ia100\n"
-    )
+    probe = {"vision": "ultralytics", "nlp": "nltk"}.get(extra or "")
+    if probe:  # un día con extra: se comprueba sin importarlo (algunos, como Ultralytics, se
+        # configuran antes de importarse)
+        body = (
+            "# Preparación: en Colab instala el paquete del curso con su extra «" + extra + "»\n"
+            "# (sin tocar torch ni tensorflow).\n"
+            "import importlib.util\n\n"
+            f'if importlib.util.find_spec("ia100") is None or importlib.util.find_spec("{probe}") is None:\n'
+            f"    {install_line(extra)}\n"
+            "import ia100\n"
+        )
+    else:
+        body = (
+            "# Preparación: en Colab instala el paquete del curso (sin tocar torch ni tensorflow).\n"
+            "try:\n"
+            "    import ia100\n"
+            "except ImportError:\n"
+            f"    {install_line(extra)}\n"
+            "    import ia100\n"
+        )
     if extra_imports.strip():
         body += "\n" + extra_imports.strip("\n") + "\n"
     body += "\nenv = ia100.setup()"

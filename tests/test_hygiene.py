@@ -99,6 +99,29 @@ def test_torch_is_imported_before_tensorflow(path):
         assert torch.start() < tf.start(), "importa TensorFlow/Keras antes que torch"
 
 
+ULTRALYTICS_IMPORT = re.compile(r"^\s*(?:import|from)\s+ultralytics\b", re.M)
+DOWNLOADING_WEIGHTS = re.compile(r"""(?:YOLO|RTDETR|SAM|FastSAM|NAS)\(\s*["'][^"']+\.pt["']""")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_ultralytics_is_configured_before_it_is_imported(path):
+    # Ultralytics lee sus variables (sin red, sin autoinstalación, carpeta de ajustes y fuentes)
+    # al importarse: ia100.vision.configure() va antes. Y ningún YOLO("x.pt") escrito a mano,
+    # que descargaría: los pesos salen de ia100.vision (load_detector, shipped) o de un .yaml.
+    code = "\n".join(c.source for c in code_cells(load(path)))
+    first = ULTRALYTICS_IMPORT.search(code)
+    if first:
+        configured = code.find("vision.configure(")
+        assert 0 <= configured < first.start(), (
+            "llama a ia100.vision.configure() antes de importar ultralytics"
+        )
+    for match in DOWNLOADING_WEIGHTS.finditer(code):
+        line = code[code.rfind("\n", 0, match.start()) + 1 : code.find("\n", match.end())]
+        assert "ia100.is_offline()" in line or "# en línea" in line, (
+            f"«{match.group(0)}» descargaría pesos: usa ia100.vision.load_detector() o un .yaml"
+        )
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_format_outputs_kernel_and_tags(path):
     nb = load(path)

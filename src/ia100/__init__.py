@@ -6,7 +6,7 @@ Reúne lo que varios cuadernos necesitan y que no es la lección en sí:
   tamaños de experimento);
 - :mod:`ia100.io`: descargas con caché, suma SHA-256 y escritura atómica;
 - :mod:`ia100.datasets`: cargadores de datos con su alternativa sin conexión;
-- :mod:`ia100.synth`: generadores de datos sintéticos (hoy, caras de animales dibujadas);
+- :mod:`ia100.synth`: generadores de datos sintéticos (caras de animales dibujadas, escenas de calle con su verdad);
 - :mod:`ia100.assets`: ficheros que trae el paquete, con su manifiesto y sus sumas;
 - :mod:`ia100.plots`: gráficos que se repiten (curvas de entrenamiento, fronteras de decisión,
   rejillas de imágenes, matrices de confusión);
@@ -16,6 +16,8 @@ Reúne lo que varios cuadernos necesitan y que no es la lección en sí:
 Un subpaquete por dominio de las partes siguientes, que se carga solo al usarlo
 (``ia100.nlp.stopwords()``), así que ``import ia100`` no paga sus dependencias:
 
+- :mod:`ia100.vision`: detección, segmentación y seguimiento con Ultralytics sin conexión
+  (Parte III); se instala con el extra ``ia100[vision]``;
 - :mod:`ia100.nlp`: texto en español (Parte IV); se instala con el extra ``ia100[nlp]``.
 
 Los nombres de primer nivel (``ia100.make_pets``, ``ia100.load_mnist``…) son los de las Partes
@@ -64,7 +66,7 @@ except PackageNotFoundError:  # pragma: no cover (código copiado sin instalar)
     __version__ = "0+desconocida"
 
 #: Subpaquetes por dominio, cargados la primera vez que se usan (PEP 562).
-_LAZY = ("nlp",)
+_LAZY = ("nlp", "vision")
 
 __all__ = [
     "ANIMALS",

@@ -3,7 +3,9 @@
 Para qué sirve: dar a cada lección datos sin conexión con la forma y la dificultad de los reales
 y, cuando hace falta, con la verdad de lo que ocurrió (etiquetas, cajas, trayectorias).
 
-- :mod:`ia100.synth.pets`: caras de animales dibujadas (Parte II).
+- :mod:`ia100.synth.pets`: caras de animales dibujadas (Parte II);
+- :mod:`ia100.synth.scenes`: escenas de calle vistas desde arriba, con cajas, máscaras,
+  trayectorias y eventos verdaderos (Parte III).
 
 Contrato de todo generador: la misma semilla da exactamente los mismos datos; el tamaño y la
 cantidad se piden como argumentos; no descarga nada.
@@ -11,6 +13,7 @@ cantidad se piden como argumentos; no descarga nada.
 Para qué NO sirve: no carga datos reales (eso es :mod:`ia100.datasets`) ni aumenta datos.
 """
 
+from ia100.synth import scenes
 from ia100.synth.pets import ANIMALS, Images, make_pets, save_image_folder
 
-__all__ = ["ANIMALS", "Images", "make_pets", "save_image_folder"]
+__all__ = ["ANIMALS", "Images", "make_pets", "save_image_folder", "scenes"]

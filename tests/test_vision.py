@@ -1,0 +1,181 @@
+"""Pruebas de ia100.vision: Ultralytics sin red y sin ensuciar, conjuntos YOLO, vídeos y el detector."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from ia100.synth.scenes import CLASSES, make_street
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tree(folder: Path) -> dict[str, float]:
+    return {str(p.relative_to(ROOT)): p.stat().st_mtime for p in folder.rglob("*")}
+
+
+def test_write_yolo_detect_labels_match_the_truth(tmp_path):
+    from ia100.vision.data import write_yolo
+
+    scenes = [make_street(s, frames=4, size=(160, 128)) for s in range(3)]
+    data = write_yolo(tmp_path / "ds", {"train": scenes[:2], "val": scenes[2:]}, every=2)
+    spec = yaml.safe_load(data.read_text(encoding="utf-8"))
+    assert Path(spec["path"]).is_absolute() and "download" not in spec
+    assert spec["names"] == dict(enumerate(CLASSES))
+    images = sorted((tmp_path / "ds" / "images" / "train").glob("*.png"))
+    assert len(images) == 4  # 2 escenas × 4 fotogramas, uno de cada 2
+    label = (tmp_path / "ds" / "labels" / "train" / images[1].with_suffix(".txt").name).read_text()
+    rows = np.array([[float(v) for v in line.split()] for line in label.splitlines()])
+    truth = scenes[0].boxes(2, min_visible=0.25)
+    assert len(rows) == len(truth)
+    w, h = 160, 128
+    expected = np.column_stack(
+        [(truth[:, 2] + truth[:, 4]) / 2 / w, (truth[:, 3] + truth[:, 5]) / 2 / h]
+    )
+    assert np.allclose(rows[:, 1:3], expected, atol=1e-5)
+    assert rows[:, 0].tolist() == truth[:, 1].tolist()
+
+
+def test_write_yolo_segment_polygons_cover_the_masks(tmp_path):
+    from PIL import Image, ImageDraw
+
+    from ia100.vision.data import write_yolo
+
+    scene = make_street(3, frames=1, size=(160, 128), scale=1.4)
+    write_yolo(tmp_path, {"train": [scene], "val": [scene]}, task="segment", min_visible=0.5)
+    lines = (tmp_path / "labels" / "train" / "train_0000_0000.txt").read_text().splitlines()
+    truth = scene.boxes(0, min_visible=0.5)
+    assert len(lines) == len(truth)
+    for line, row in zip(lines, truth, strict=True):
+        xy = np.array([float(v) for v in line.split()[1:]]).reshape(-1, 2) * (160, 128)
+        canvas = Image.new("L", (160, 128), 0)
+        ImageDraw.Draw(canvas).polygon([tuple(p) for p in xy], fill=1, outline=1)
+        mask, drawn = scene.ids[0] == row[0], np.array(canvas) > 0
+        iou = (mask & drawn).sum() / (mask | drawn).sum()
+        assert iou > 0.6, (row, iou)  # contornos de objetos de pocos píxeles: aproximados
+
+
+def test_write_yolo_rejects_bad_arguments(tmp_path):
+    from ia100.vision.data import write_yolo
+
+    with pytest.raises(ValueError, match="task"):
+        write_yolo(tmp_path, {"train": [], "val": []}, task="pose")
+    with pytest.raises(ValueError, match="train"):
+        write_yolo(tmp_path, {"val": []})
+
+
+def test_video_and_animation(tmp_path):
+    import cv2
+    from PIL import Image
+
+    from ia100.vision.data import save_animation, save_video
+
+    frames = make_street(0, frames=8, size=(160, 96)).frames
+    video = save_video(frames, tmp_path / "v.mp4")
+    cap = cv2.VideoCapture(str(video))
+    assert int(cap.get(cv2.CAP_PROP_FRAME_COUNT)) == 8
+    gif = save_animation(frames, tmp_path / "a.gif", width=80)
+    with Image.open(gif) as im:
+        assert im.n_frames == 8 and im.size == (80, 48)
+    with pytest.raises(ValueError, match="save_video"):
+        save_video(frames[0], tmp_path / "x.mp4")
+
+
+def test_configure_in_a_fresh_process(tmp_path):
+    code = (
+        "import os, ia100; from ia100 import vision; env = vision.configure(verbose=False);"
+        "from ultralytics.utils import SETTINGS, USER_CONFIG_DIR; import json, torch;"
+        "print(json.dumps({'cfg': str(USER_CONFIG_DIR), 'runs': SETTINGS['runs_dir'],"
+        " 'sync': SETTINGS['sync'], 'wandb': SETTINGS.get('wandb'), 'mlflow': SETTINGS.get('mlflow'),"
+        " 'fonts': sorted(p.name for p in USER_CONFIG_DIR.glob('*.ttf')),"
+        " 'offline': os.environ.get('YOLO_OFFLINE'), 'auto': os.environ.get('YOLO_AUTOINSTALL'),"
+        " 'threads': torch.get_num_threads()}))"
+    )
+    env = {**os.environ, "IA100_CACHE": str(tmp_path), "IA100_OFFLINE": "1", "IA100_FAST": "1"}
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            cwd=tmp_path,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    got = json.loads(out)
+    assert got["cfg"].startswith(str(tmp_path)) and got["runs"].startswith(str(tmp_path))
+    assert got["sync"] is False and got["wandb"] is False and got["mlflow"] is False
+    assert got["fonts"] == ["Arial.Unicode.ttf", "Arial.ttf"]
+    assert (got["offline"], got["auto"], got["threads"]) == ("1", "false", 1)
+
+
+def test_configure_rejects_bad_threads():
+    from ia100 import vision
+
+    with pytest.raises(ValueError, match="threads"):
+        vision.configure(threads=0)
+
+
+def test_shipped_detector_is_in_the_manifest_with_its_report():
+    from ia100 import assets, vision
+
+    entry = assets.manifest()[vision.SHIPPED["escenas"]]
+    assert "AGPL-3.0" in entry.license and "train_detectors.py" in entry.command
+    report = json.loads(assets.path("models/escenas-det.json").read_text(encoding="utf-8"))
+    assert report["classes"] == list(CLASSES)
+    assert report["test_map50_95"] >= 0.5, report  # lo que prometen los laboratorios
+
+
+def test_shipped_detector_finds_cars_in_a_new_scene():
+    from ia100 import vision
+
+    vision.configure(verbose=False)
+    model = vision.load_detector(verbose=False)
+    assert list(model.names.values()) == list(CLASSES)
+    scene = make_street(777, frames=1, size=(320, 320), scale=1.2)
+    result = model.predict(scene.frames[0][:, :, ::-1], imgsz=320, verbose=False)[0]
+    found = result.boxes.cls.int().tolist().count(2)
+    truth = int((scene.boxes(0, min_visible=0.5)[:, 1] == 2).sum())
+    assert truth >= 2 and abs(found - truth) <= 1
+
+
+def test_part_iii_runs_with_the_network_cut_and_writes_nothing_beside_the_notebooks(tmp_path):
+    """Entrenar, validar, seguir y cada solución de los laboratorios: sin red, sin ensuciar."""
+    before = {**_tree(ROOT / "chapters"), **_tree(ROOT / "labs")}
+    env = {**os.environ, "IA100_CACHE": str(tmp_path), "IA100_OFFLINE": "1", "IA100_FAST": "1"}
+    env.pop("YOLO_CONFIG_DIR", None)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "vision_offline_job.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT / "chapters" / "parte-3-vision",
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    line = next(x for x in run.stdout.splitlines() if x.startswith("RESULT "))
+    got = json.loads(line[len("RESULT ") :])
+    assert got["attempts"] == [], got["attempts"]
+    assert got["fallback_classes"] == list(CLASSES)
+    assert got["tracked_frames"] == 12
+    for name in (
+        "ObjectCounter",
+        "Heatmap",
+        "QueueManager",
+        "RegionCounter",
+        "ParkingManagement",
+        "SecurityAlarm",
+        "TrackZone",
+    ):
+        assert got[name] == "SolutionResults", name
+    after = {**_tree(ROOT / "chapters"), **_tree(ROOT / "labs")}
+    assert after == before, sorted(set(after.items()) ^ set(before.items()))
