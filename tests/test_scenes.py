@@ -177,3 +177,15 @@ def test_other_builders_reject_bad_arguments(builder, kwargs):
 
     with pytest.raises(ValueError, match=builder):
         getattr(scenes, builder)(0, **kwargs)
+
+
+def test_yard_is_empty_without_intruders_and_each_intruder_crosses_it():
+    from ia100.synth.scenes import make_yard
+
+    empty = make_yard(4, frames=40, intruders=0)
+    assert region_counts(empty, empty.regions["recinto"]).max() == 0 and empty.actors == []
+    busy = make_yard(3, frames=120, intruders=2)
+    counts = region_counts(busy, busy.regions["recinto"])
+    assert len(busy.actors) == 2 and counts.max() >= 1 and counts[0] == 0
+    with pytest.raises(ValueError, match="make_yard"):
+        make_yard(0, intruders=-1)

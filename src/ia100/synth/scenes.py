@@ -1,4 +1,4 @@
-"""Escenas de calle vistas desde arriba (como desde un dron), con la verdad de lo que ocurre.
+"""Escenas vistas desde arriba (como desde un dron o una cámara cenital), con la verdad de lo que ocurre.
 
 Para qué sirve: dar a la Parte III vídeos e imágenes sin conexión donde se conoce **todo**:
 
@@ -9,9 +9,11 @@ Para qué sirve: dar a la Parte III vídeos e imágenes sin conexión donde se c
 - cada :class:`Scene` trae los fotogramas y la verdad: cajas, máscaras de instancia
   (``scene.ids``: qué objeto se ve en cada píxel), identificadores de trayectoria y la
   trayectoria completa de cada objeto;
-- :func:`line_crossings` y :func:`region_counts` calculan, a partir de esa verdad, qué objeto
-  cruzó una línea y en qué sentido, y cuántos había en una región en cada fotograma: lo que un
-  laboratorio de conteo o de colas tiene que encontrar.
+- :func:`make_queue`, :func:`make_parking` y :func:`make_yard` dibujan una cola ante un
+  mostrador, un aparcamiento con plazas pintadas y un recinto donde no debería entrar nadie;
+- :func:`line_crossings`, :func:`region_counts` y :func:`space_occupancy` calculan, a partir
+  de esa verdad, qué objeto cruzó una línea y en qué sentido, cuántos había en una región en
+  cada fotograma y qué plaza estaba ocupada: lo que un laboratorio tiene que encontrar.
 
 Contrato (el de todo :mod:`ia100.synth`): la misma semilla da los mismos píxeles y la misma
 verdad; el tamaño y el número de fotogramas se piden; no descarga nada. Las coordenadas son
@@ -36,6 +38,7 @@ __all__ = [
     "make_parking",
     "make_queue",
     "make_street",
+    "make_yard",
     "region_counts",
     "space_occupancy",
 ]
@@ -791,3 +794,68 @@ def space_occupancy(scene: Scene, spaces=None, *, classes=(2,)) -> np.ndarray:
     if spaces is None:
         spaces = [v for k, v in sorted(scene.regions.items()) if k.startswith("plaza_")]
     return np.stack([region_counts(scene, p, classes=classes) > 0 for p in spaces], axis=1)
+
+
+def make_yard(
+    seed: int = 0,
+    *,
+    frames: int = 120,
+    size: tuple[int, int] = (320, 320),
+    intruders: int = 1,
+    night: bool = True,
+) -> Scene:
+    """Un recinto cerrado (patio de un almacén) donde no debería haber nadie, visto desde arriba.
+
+    Contenedores, tejados y una valla; de noche, poca luz. ``intruders`` personas saltan la
+    valla en momentos al azar, cruzan el patio y salen por otro lado (pueden solaparse). Con
+    ``intruders=0`` el vídeo está vacío: la verdad de una alarma que no debe sonar.
+
+    Returns:
+        Una :class:`Scene` con ``regions["recinto"]`` (todo el patio). La verdad de cada
+        intrusión es la trayectoria de su persona: ``scene.actors``; la de cada fotograma,
+        ``region_counts(scene, scene.regions["recinto"])``.
+    """
+    from PIL import ImageDraw
+
+    w, h = size
+    if not (isinstance(frames, int) and frames >= 1 and w >= 128 and h >= 128):
+        raise ValueError(
+            f"make_yard: hacen falta frames ≥ 1 y al menos 128×128 px, no {frames!r}, {size!r}."
+        )
+    if not (isinstance(intruders, int) and 0 <= intruders <= 10):
+        raise ValueError(
+            f"make_yard: «intruders» debe ser un entero entre 0 y 10, no {intruders!r}."
+        )
+    rng = np.random.default_rng(seed)
+    s = min(w, h) / 320 * rng.uniform(1.0, 1.4)
+    img = _floor(rng, w, h, (110, 108, 100), 0)
+    draw = ImageDraw.Draw(img)
+    for _ in range(rng.integers(3, 6)):  # contenedores y palés (no tapan: están en el suelo)
+        cw, ch = rng.uniform(25, 60) * s, rng.uniform(12, 25) * s
+        x, y = rng.uniform(0, w - cw), rng.uniform(0, h - ch)
+        color = tuple(
+            int(v)
+            for v in rng.choice([(160, 60, 40), (40, 90, 150), (60, 120, 70), (180, 150, 60)])
+        )
+        draw.rectangle([x, y, x + cw, y + ch], fill=color)
+        for k in range(1, 6):
+            draw.line([x + k * cw / 6, y, x + k * cw / 6, y + ch], fill=_shade(color, 0.75))
+    draw.rectangle([2, 2, w - 3, h - 3], outline=(200, 200, 200), width=max(1, int(2 * s)))  # valla
+    actors = []
+    v = 1.3 * s
+    for _ in range(intruders):
+        t0 = rng.uniform(0, max(frames - 60, 1))
+        side = rng.integers(4)
+        a = rng.uniform(0.15, 0.85)
+        points = [(a * w, -8), (w + 8, a * h), (a * w, h + 8), (-8, a * h)]
+        start, end = points[side], points[(side + rng.integers(1, 4)) % 4]
+        middle = (rng.uniform(0.3, 0.7) * w, rng.uniform(0.3, 0.7) * h)
+        t1 = t0 + math.dist(start, middle) / v
+        pause = rng.uniform(0, 20)  # se para a mirar
+        t2 = t1 + pause
+        path = [(t0, *start), (t1, *middle), (t2, *middle), (t2 + math.dist(middle, end) / v, *end)]
+        path = [p for i, p in enumerate(path) if i == 0 or p[0] > path[i - 1][0]]
+        actors.append(Actor(0, 0, path, _CLOTHES[rng.integers(len(_CLOTHES))], s))
+    light = (rng.uniform(0.6, 0.75) if night else rng.uniform(0.9, 1.15), 1.0)  # anochecer
+    region = np.array([[0, 0], [w, 0], [w, h], [0, h]], float)
+    return _scene_from(img, actors, frames, rng, {"recinto": region}, {}, light=light)
