@@ -6,8 +6,9 @@ Uso (solo mantenedores; en esta máquina de 2 núcleos tarda unos 30 minutos):
 
 Qué hace, de principio a fin y sin conexión:
 
-1. dibuja con :func:`ia100.synth.scenes.make_street` un conjunto de entrenamiento, uno de
-   validación y uno de **prueba** con semillas disjuntas (la prueba no se toca al entrenar);
+1. dibuja con :mod:`ia100.synth.scenes` un conjunto de entrenamiento, uno de validación y uno
+   de **prueba** con semillas disjuntas (la prueba no se toca al entrenar), mezclando los tipos
+   de escena de los laboratorios (:data:`MIX`: calle, cola, aparcamiento y recinto de noche);
 2. construye un YOLO11 más estrecho que el «n» (anchura 0,1875 en lugar de 0,25: la mitad de
    parámetros, para que los pesos quepan en el paquete) a partir del fichero de modelo que trae
    Ultralytics, y lo entrena desde cero;
@@ -55,22 +56,53 @@ def model_yaml(folder: Path, nc: int) -> Path:
     return out
 
 
+def scene(kind: str, seed: int, imgsz: int):
+    """Una imagen de entrenamiento de cada tipo de escena del curso, girada al azar."""
+    import numpy as np
+
+    from ia100.synth import scenes as sc
+
+    rng = np.random.default_rng(seed)
+    size = (imgsz, imgsz)
+    if kind == "calle":
+        return sc.make_street(seed, frames=1, size=size, rotate=True)
+    if kind == "cola":
+        made = sc.make_queue(seed, frames=1, size=size)
+    elif kind == "aparcamiento":
+        made = sc.make_parking(seed, frames=1, size=(int(imgsz * 1.5), imgsz))
+    else:  # recinto: un fotograma en el que ya hay intrusos
+        made = sc.make_yard(seed, frames=70, size=size, intruders=3)
+        made = sc.Scene(made.frames[-1:], made.ids[-1:], made.actors, made.classes)
+        for actor in made.actors:  # el fotograma 69 pasa a ser el 0
+            actor.path = [(t - 69, x, y) for t, x, y in actor.path]
+    return sc._rotate(made, int(rng.integers(4)))
+
+
+#: Proporción de cada tipo de escena en los conjuntos (la calle, la más variada, pesa más).
+MIX = {"calle": 0.55, "cola": 0.15, "aparcamiento": 0.15, "recinto": 0.15}
+
+
 def build_data(
     folder: Path, n_train: int, n_val: int, n_test: int, imgsz: int
 ) -> tuple[Path, Path]:
-    from ia100.synth.scenes import make_street
     from ia100.vision.data import write_yolo
 
-    def scenes(first: int, n: int):
-        return [
-            make_street(first + k, frames=1, size=(imgsz, imgsz), rotate=True) for k in range(n)
-        ]
+    def scenes(first: int, n: int, kinds=MIX):
+        out = []
+        for kind in kinds:
+            out += [scene(kind, first + k, imgsz) for k in range(round(n * MIX[kind]))]
+        return out
 
     data = write_yolo(
         folder / "train", {"train": scenes(0, n_train), "val": scenes(100_000, n_val)}
     )
-    test = write_yolo(folder / "test", {"train": [], "val": scenes(200_000, n_test)})
-    return data, test
+    tests = {"todas": write_yolo(folder / "test", {"train": [], "val": scenes(200_000, n_test)})}
+    for kind in MIX:  # la prueba de cada tipo, con al menos 40 imágenes
+        n = max(n_test, round(40 / MIX[kind]))
+        tests[kind] = write_yolo(
+            folder / f"test-{kind}", {"train": [], "val": scenes(300_000, n, [kind])}
+        )
+    return data, tests
 
 
 def fps(model, imgsz: int, threads: int) -> float:
@@ -112,7 +144,7 @@ def main() -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     t0 = time.perf_counter()
-    data, test = build_data(work / "data", args.train, args.train // 5, 120, args.imgsz)
+    data, tests = build_data(work / "data", args.train, args.train // 5, 160, args.imgsz)
     t_data = time.perf_counter() - t0
     model = YOLO(str(model_yaml(work, len(CLASSES))), task="detect")
     params = sum(p.numel() for p in model.model.parameters())
@@ -141,17 +173,26 @@ def main() -> None:
     t_train = time.perf_counter() - t1
     best = work / "runs" / "train" / "weights" / "best.pt"
     trained = YOLO(str(best))
-    metrics = trained.val(
-        data=str(test),
-        imgsz=args.imgsz,
-        batch=16,
-        plots=False,
-        verbose=False,
-        project=str(work / "runs"),
-        name="test",
-        exist_ok=True,
-    )
+
+    def evaluate(data_yaml: Path, name: str):
+        return trained.val(
+            data=str(data_yaml),
+            imgsz=args.imgsz,
+            batch=16,
+            plots=False,
+            verbose=False,
+            project=str(work / "runs"),
+            name=name,
+            exist_ok=True,
+        )
+
+    metrics = evaluate(tests["todas"], "test")
     per_class = dict(zip(CLASSES, (float(v) for v in metrics.box.maps), strict=True))
+    per_scene = {
+        k: round(float(evaluate(v, f"test-{k}").box.map), 4)
+        for k, v in tests.items()
+        if k != "todas"
+    }
     report = {
         "model": "YOLO11 (anchura 0,1875) entrenado desde cero con scripts/train_detectors.py",
         "classes": list(CLASSES),
@@ -159,7 +200,9 @@ def main() -> None:
         "imgsz": args.imgsz,
         "epochs": args.epochs,
         "train_images": args.train,
-        "test_images": 120,
+        "test_images": 160,
+        "scene_mix": MIX,
+        "test_map50_95_per_scene": per_scene,
         "test_map50_95": round(float(metrics.box.map), 4),
         "test_map50": round(float(metrics.box.map50), 4),
         "test_map50_95_per_class": {k: round(v, 4) for k, v in per_class.items()},
@@ -186,7 +229,7 @@ def main() -> None:
         (
             "models/escenas-det.pt",
             LICENSE,
-            "Detector YOLO11 estrecho (persona, bicicleta, coche, moto, autobús) entrenado con escenas de calle sintéticas; lo carga ia100.vision.load_detector() sin conexión",
+            "Detector YOLO11 estrecho (persona, bicicleta, coche, moto, autobús) entrenado con escenas sintéticas (calle, cola, aparcamiento, recinto); lo carga ia100.vision.load_detector() sin conexión",
         ),
         (
             "models/escenas-det.json",
