@@ -250,8 +250,9 @@ def main() -> None:
                 "--description",
                 desc,
             ],
-            check=True,
+            check=False,  # el primero falla la comprobación hasta que se anota el segundo
         )
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "assets.py"), "check"], check=True)
 
 
 if __name__ == "__main__":

@@ -135,17 +135,33 @@ def test_shipped_detector_is_in_the_manifest_with_its_report():
     assert report["test_map50_95"] >= 0.5, report  # lo que prometen los laboratorios
 
 
-def test_shipped_detector_finds_cars_in_a_new_scene():
+def test_shipped_detector_finds_what_is_in_new_scenes():
+    """Precisión y exhaustividad a IoU 0,5 (misma clase) en escenas que no vio al entrenar."""
+    import torch
+    from torchvision.ops import box_iou
+
     from ia100 import vision
 
     vision.configure(verbose=False)
     model = vision.load_detector(verbose=False)
     assert list(model.names.values()) == list(CLASSES)
-    scene = make_street(777, frames=1, size=(320, 320), scale=1.2)
-    result = model.predict(scene.frames[0][:, :, ::-1], imgsz=320, verbose=False)[0]
-    found = result.boxes.cls.int().tolist().count(2)
-    truth = int((scene.boxes(0, min_visible=0.5)[:, 1] == 2).sum())
-    assert truth >= 2 and abs(found - truth) <= 1
+    hits = n_pred = n_true = 0
+    for seed in (777, 778, 779):
+        scene = make_street(seed, frames=1, size=(320, 320), scale=1.2)
+        boxes = model.predict(scene.frames[0][:, :, ::-1], imgsz=320, verbose=False)[0].boxes
+        truth = scene.boxes(0, min_visible=0.5)
+        iou = box_iou(boxes.xyxy, torch.tensor(truth[:, 2:6], dtype=torch.float32))
+        same = boxes.cls[:, None].int() == torch.tensor(truth[:, 1]).int()[None, :]
+        iou = torch.where(same, iou, torch.zeros_like(iou))
+        used = set()
+        for i in iou.max(1).values.argsort(descending=True).tolist():  # emparejamiento voraz
+            j = int(iou[i].argmax())
+            if iou[i, j] >= 0.5 and j not in used:
+                used.add(j)
+                hits += 1
+        n_pred += len(boxes)
+        n_true += len(truth)
+    assert hits / n_true >= 0.8 and hits / n_pred >= 0.7, (hits, n_pred, n_true)
 
 
 def test_part_iii_runs_with_the_network_cut_and_writes_nothing_beside_the_notebooks(tmp_path):
