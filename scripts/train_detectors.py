@@ -65,7 +65,8 @@ def scene(kind: str, seed: int, imgsz: int):
     rng = np.random.default_rng(seed)
     size = (imgsz, imgsz)
     if kind == "calle":
-        return sc.make_street(seed, frames=1, size=size, rotate=True)
+        # más autobuses que en la calle por defecto: son la clase más rara y la más difícil
+        return sc.make_street(seed, frames=1, size=size, rotate=True, vehicles=(3, 2, 2))
     if kind == "cola":
         made = sc.make_queue(seed, frames=1, size=size)
     elif kind == "aparcamiento":

@@ -274,7 +274,7 @@ def _street_background(rng, w: int, h: int, s: float, layout: dict):
     return np.array(img), occluder, leaves.astype(np.uint8)
 
 
-def _street_actors(rng, n: int, w: int, h: int, s: float, layout: dict, density: float):
+def _street_actors(rng, n: int, w: int, h: int, s: float, layout: dict, density: float, vehicles):
     """Programa de llegadas: vehículos por carril a velocidad común, bicis y peatones."""
     actors: list[Actor] = []
     (r0, r1), (s0, s1) = layout["road"], layout["sidewalks"]
@@ -287,7 +287,7 @@ def _street_actors(rng, n: int, w: int, h: int, s: float, layout: dict, density:
     for y, sense, v in lanes:
         t = start + rng.uniform(0, 10)
         while t < n:
-            cls = int(rng.choice([2, 2, 2, 2, 3, 3, 4]))
+            cls = int(rng.choice(vehicles))
             length = _SIZE[cls][0] * s
             x0, x1 = (-margin, w + margin) if sense > 0 else (w + margin, -margin)
             dt = (w + 2 * margin) / v
@@ -427,6 +427,7 @@ def make_street(
     scale: float | None = None,
     density: float = 1.0,
     rotate: bool = False,
+    vehicles: tuple[int, int, int] = (4, 2, 1),
 ) -> Scene:
     """Dibuja una calle vista desde arriba con tráfico y peatones, y devuelve su verdad.
 
@@ -445,6 +446,8 @@ def make_street(
         density: tráfico relativo (1 = normal; 2 = el doble de llegadas).
         rotate: girar la escena un múltiplo de 90° al azar (para conjuntos de entrenamiento:
             calles verticales también). La verdad se gira con ella.
+        vehicles: pesos enteros de coche, moto y autobús entre los vehículos de los carriles
+            (por defecto 4:2:1; un conjunto de entrenamiento puede pedir más autobuses).
 
     Returns:
         Una :class:`Scene` con ``regions["calzada"]``, ``regions["acera_norte"]``,
@@ -463,6 +466,12 @@ def make_street(
         )
     if scale is not None and not 0.3 <= scale <= 3:
         raise ValueError(f"make_street: «scale» debe estar entre 0,3 y 3, no {scale!r}.")
+    if (
+        len(vehicles) != 3
+        or not all(isinstance(v, int) and v >= 0 for v in vehicles)
+        or sum(vehicles) == 0
+    ):
+        raise ValueError(f"make_street: «vehicles» son tres enteros no negativos, no {vehicles!r}.")
     if not 0 < density <= 5:
         raise ValueError(f"make_street: «density» debe estar entre 0 y 5, no {density!r}.")
     rng = np.random.default_rng(seed)
@@ -476,7 +485,8 @@ def make_street(
         "crosswalk": w * rng.uniform(0.6, 0.8),
     }
     background, occluder, leaves = _street_background(rng, w, h, s, layout)
-    actors = _street_actors(rng, frames, w, h, s, layout, density)
+    pool = [2] * vehicles[0] + [3] * vehicles[1] + [4] * vehicles[2]  # sorteo con esos pesos
+    actors = _street_actors(rng, frames, w, h, s, layout, density, pool)
     light = (rng.uniform(0.75, 1.2), 1.0)
     out, ids = _render(w, h, background, occluder, leaves, actors, frames, light, rng)
     s0, s1 = layout["sidewalks"]
