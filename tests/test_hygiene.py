@@ -174,13 +174,21 @@ def test_setup_cell(path):
     first_code = code_cells(load(path))[0].source
     assert "import ia100" in first_code and "ia100.setup(" in first_code
     installs = list(INSTALL_RE.finditer(first_code))
-    assert len(installs) == 1 and "except ImportError" in first_code
+    assert len(installs) == 1
     (install,) = installs
+    extra = (install["extra"] or "[]")[1:-1]
+    if extra:  # se comprueba sin importar (Ultralytics se configura antes de importarse)
+        probe = {"vision": "ultralytics", "nlp": "nltk"}[extra]
+        assert f'importlib.util.find_spec("{probe}") is None' in first_code, (
+            f"la celda de un día con el extra [{extra}] debe instalarlo si falta {probe}: "
+            f'usa scripts/nbtools.py setup_cell(extra="{extra}")'
+        )
+    else:
+        assert "except ImportError" in first_code
     assert install["url"] == REPO_URL, f"la instalación apunta a {install['url']}"
     assert f"git+{install['url']}@{install['ref']}" == SETUP_URL, (
         f"instala {install['ref']}, no la versión de pyproject.toml: python scripts/release.py"
     )
-    extra = (install["extra"] or "[]")[1:-1]
     assert not extra or extra in EXTRAS, f"el extra [{extra}] no está en pyproject.toml"
 
 

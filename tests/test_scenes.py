@@ -121,6 +121,16 @@ def test_region_counts(street):
     assert (people <= counts).all()
 
 
+def test_vehicle_weights_change_the_traffic():
+    def share_of_buses(vehicles):
+        scene = make_street(6, frames=1, size=(480, 320), vehicles=vehicles, density=3)
+        lanes = [a for a in scene.actors if a.cls in (2, 3, 4)]
+        return sum(a.cls == 4 for a in lanes) / len(lanes)
+
+    assert share_of_buses((0, 0, 1)) == 1.0
+    assert share_of_buses((1, 0, 0)) == 0.0
+
+
 def test_traffic_really_crosses_the_centre_line_in_both_directions():
     scene = make_street(2, frames=80, size=(320, 200))
     directions = {d for _, _, d in line_crossings(scene, scene.lines["centro"], classes=[2, 3, 4])}
@@ -129,7 +139,7 @@ def test_traffic_really_crosses_the_centre_line_in_both_directions():
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"frames": 0}, {"size": (10, 10)}, {"scale": 9.0}, {"density": 0}],
+    [{"frames": 0}, {"size": (10, 10)}, {"scale": 9.0}, {"density": 0}, {"vehicles": (1.5, 1, 1)}],
 )
 def test_bad_arguments_raise_clear_errors(kwargs):
     with pytest.raises(ValueError, match="make_street"):
