@@ -439,7 +439,8 @@ def make_street(
 
     Args:
         seed: semilla; la misma da la misma escena.
-        frames: número de fotogramas (a 10 por segundo).
+        frames: número de fotogramas (a 10 por segundo). El tráfico se sortea para esa
+            duración: con la misma semilla y otro ``frames`` la escena es otra.
         size: (ancho, alto) en píxeles.
         scale: tamaño de los objetos (1 = un coche mide 32 px); por defecto, al azar entre 0,9
             y 1,6.
