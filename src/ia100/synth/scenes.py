@@ -392,6 +392,7 @@ def _draw_actor(draw, lab, actor: Actor, t: float) -> None:
         rx, ry = 3.2 * s, 4.8 * s
         px, py = at(-length * 0.05, 0)
         draw.ellipse([px - rx, py - ry, px + rx, py + ry], fill=actor.color)
+        lab.ellipse([px - rx, py - ry, px + rx, py + ry], fill=actor.id)  # el conductor es parte
         hx, hy = at(length * 0.02, 0)
         draw.ellipse([hx - 2.3 * s, hy - 2.3 * s, hx + 2.3 * s, hy + 2.3 * s], fill=(30, 30, 30))
 
