@@ -1,21 +1,33 @@
-"""Entrena el detector pequeño que el paquete trae para la Parte III y mide su calidad y velocidad.
+"""Entrena los modelos pequeños que el paquete trae para la Parte III y mide su calidad y velocidad.
 
-Uso (solo mantenedores; en esta máquina de 2 núcleos tarda unos 30 minutos):
+Uso (solo mantenedores; en esta máquina de 2 núcleos, entre 20 y 65 minutos cada uno):
 
-    python scripts/train_detectors.py escenas [--epochs 30] [--train 500] [--imgsz 320]
+    python scripts/train_detectors.py escenas   [--epochs 35] [--train 600] [--imgsz 320]
+    python scripts/train_detectors.py incendios [--epochs 30] [--train 600]
+    python scripts/train_detectors.py hojas     [--epochs 40] [--train 400]
+
+Los tres modelos (:data:`TARGETS`):
+
+- ``escenas``: detector de personas, bicicletas, coches, motos y autobuses, con la mezcla de
+  escenas de los laboratorios 4–8 (:data:`MIX`: calle, cola, aparcamiento y recinto de noche);
+- ``incendios``: detector de humo y fuego en bosques vistos desde arriba
+  (:func:`ia100.synth.nature.make_forest`), con un 30 % de vídeos sin incendio pero con niebla,
+  copas otoñales y tejados rojos (lo que da falsas alarmas);
+- ``hojas``: segmentador de instancias de hojas, manchas, pulgones y orugas
+  (:func:`ia100.synth.nature.make_leaves`), para medir la fracción dañada de cada hoja.
 
 Qué hace, de principio a fin y sin conexión:
 
-1. dibuja con :mod:`ia100.synth.scenes` un conjunto de entrenamiento, uno de validación y uno
-   de **prueba** con semillas disjuntas (la prueba no se toca al entrenar), mezclando los tipos
-   de escena de los laboratorios (:data:`MIX`: calle, cola, aparcamiento y recinto de noche);
+1. dibuja un conjunto de entrenamiento, uno de validación y uno de **prueba** con semillas
+   disjuntas (la prueba no se toca al entrenar);
 2. construye un YOLO11 más estrecho que el «n» (anchura 0,1875 en lugar de 0,25: la mitad de
    parámetros, para que los pesos quepan en el paquete) a partir del fichero de modelo que trae
-   Ultralytics, y lo entrena desde cero;
-3. evalúa el mejor punto en la prueba (mAP50-95 y mAP50, con ``model.val``) y mide los
-   fotogramas por segundo de ``predict`` en esta CPU con un hilo y con todos;
-4. copia los pesos a ``src/ia100/assets/models/escenas-det.pt``, escribe el informe
-   ``escenas-det.json`` al lado y actualiza el manifiesto (``scripts/assets.py``).
+   Ultralytics (``yolo11.yaml`` o ``yolo11-seg.yaml``), y lo entrena desde cero;
+3. evalúa el mejor punto en la prueba (mAP50-95 y mAP50, con ``model.val``; de cajas y, en
+   segmentación, también de máscaras) y mide los fotogramas por segundo de ``predict`` en esta
+   CPU con un hilo y con todos;
+4. copia los pesos a ``src/ia100/assets/models/<nombre>.pt``, escribe el informe ``.json`` al
+   lado y actualiza el manifiesto (``scripts/assets.py``).
 
 Licencia de los pesos: Ultralytics se distribuye con licencia AGPL-3.0, y unos pesos entrenados
 con su código y su arquitectura se consideran obra derivada: los ofrecemos con AGPL-3.0 (quien
@@ -42,12 +54,13 @@ LICENSE = (
 WIDTH = 0.1875  # anchura del modelo (la «n» usa 0,25)
 
 
-def model_yaml(folder: Path, nc: int) -> Path:
+def model_yaml(folder: Path, nc: int, task: str = "detect") -> Path:
     """Copia el YOLO11 de Ultralytics con una sola escala, más estrecha que la «n»."""
     import yaml
     from ultralytics.cfg import __file__ as cfg_init
 
-    src = Path(cfg_init).parent / "models" / "11" / "yolo11.yaml"
+    name = "yolo11.yaml" if task == "detect" else "yolo11-seg.yaml"
+    src = Path(cfg_init).parent / "models" / "11" / name
     spec = yaml.safe_load(src.read_text())
     spec["nc"] = nc
     spec["scales"] = {"n": [0.50, WIDTH, 1024]}
@@ -79,40 +92,107 @@ def scene(kind: str, seed: int, imgsz: int):
     return sc._rotate(made, int(rng.integers(4)))
 
 
+def nature_scene(kind: str, seed: int, imgsz: int):
+    """Imágenes de bosque (cinco fotogramas de un vídeo) o una foto de hojas."""
+    import numpy as np
+
+    from ia100.synth import nature, scenes
+
+    rng = np.random.default_rng(seed)
+    if kind == "hojas":
+        return nature.make_leaves(seed, n=1, size=(imgsz, imgsz), pests=0.6)
+    fires = 0 if kind == "sin_fuego" else int(rng.integers(1, 4))
+    made = nature.make_forest(seed, frames=60, size=(imgsz, imgsz), fires=fires)
+    keep = [14, 26, 38, 50, 59]
+    return scenes.Scene(made.frames[keep], made.ids[keep], made.actors, made.classes)
+
+
 #: Proporción de cada tipo de escena en los conjuntos (la calle, la más variada, pesa más).
 MIX = {"calle": 0.55, "cola": 0.15, "aparcamiento": 0.15, "recinto": 0.15}
 
+#: Lo que cambia de un modelo a otro: clases, tarea, mezcla de escenas, fichero y descripción.
+TARGETS = {
+    "escenas": {
+        "classes": "ia100.synth.scenes:CLASSES",
+        "task": "detect",
+        "mix": MIX,
+        "scene": scene,
+        "images_per_scene": 1,
+        "file": "escenas-det",
+        "description": "Detector YOLO11 estrecho (persona, bicicleta, coche, moto, autobús) "
+        "entrenado con escenas sintéticas (calle, cola, aparcamiento, recinto); lo carga "
+        "ia100.vision.load_detector() sin conexión",
+    },
+    "incendios": {
+        "classes": "ia100.synth.nature:FOREST_CLASSES",
+        "task": "detect",
+        "mix": {"fuego": 0.7, "sin_fuego": 0.3},
+        "scene": nature_scene,
+        "images_per_scene": 5,
+        "file": "incendios-det",
+        "description": "Detector YOLO11 estrecho de humo y fuego entrenado con bosques "
+        "sintéticos (con niebla, copas otoñales y tejados que confunden); lo carga "
+        "ia100.vision.load_detector(fallback='incendios')",
+    },
+    "hojas": {
+        "classes": "ia100.synth.nature:LEAF_CLASSES",
+        "task": "segment",
+        "mix": {"hojas": 1.0},
+        "scene": nature_scene,
+        "images_per_scene": 1,
+        "file": "hojas-seg",
+        "description": "Segmentador YOLO11-seg estrecho (hoja, mancha, pulgón, oruga) entrenado "
+        "con hojas sintéticas; lo carga ia100.vision.load_detector(fallback='hojas')",
+    },
+}
+
+
+def classes_of(target: dict) -> tuple[str, ...]:
+    import importlib
+
+    module, name = target["classes"].split(":")
+    return getattr(importlib.import_module(module), name)
+
 
 def build_data(
-    folder: Path, n_train: int, n_val: int, n_test: int, imgsz: int
-) -> tuple[Path, Path]:
+    folder: Path, target: dict, n_train: int, n_val: int, n_test: int, imgsz: int
+) -> tuple[Path, dict[str, Path]]:
+    """Escribe entrenamiento, validación y prueba (semillas disjuntas); ``n_*`` cuenta imágenes."""
     from ia100.vision.data import write_yolo
 
-    def scenes(first: int, n: int, kinds=MIX):
+    mix, make, per = target["mix"], target["scene"], target["images_per_scene"]
+    task = target["task"]
+
+    def scenes(first: int, n: int, kinds=mix):
         out = []
         for kind in kinds:
-            out += [scene(kind, first + k, imgsz) for k in range(round(n * MIX[kind]))]
+            out += [make(kind, first + k, imgsz) for k in range(max(1, round(n * mix[kind] / per)))]
         return out
 
-    data = write_yolo(
-        folder / "train", {"train": scenes(0, n_train), "val": scenes(100_000, n_val)}
-    )
-    tests = {"todas": write_yolo(folder / "test", {"train": [], "val": scenes(200_000, n_test)})}
-    for kind in MIX:  # la prueba de cada tipo, con al menos 40 imágenes
-        n = max(n_test, round(40 / MIX[kind]))
-        tests[kind] = write_yolo(
-            folder / f"test-{kind}", {"train": [], "val": scenes(300_000, n, [kind])}
+    splits = {"train": scenes(0, n_train), "val": scenes(100_000, n_val)}
+    data = write_yolo(folder / "train", splits, task=task)
+    tests = {
+        "todas": write_yolo(
+            folder / "test", {"train": [], "val": scenes(200_000, n_test)}, task=task
         )
+    }
+    if len(mix) > 1:
+        for kind in mix:  # la prueba de cada tipo, con al menos 40 imágenes
+            n = max(n_test, round(40 / mix[kind]))
+            tests[kind] = write_yolo(
+                folder / f"test-{kind}",
+                {"train": [], "val": scenes(300_000, n, [kind])},
+                task=task,
+            )
     return data, tests
 
 
-def fps(model, imgsz: int, threads: int) -> float:
+def fps(model, frames, imgsz: int, threads: int) -> float:
+    """Fotogramas por segundo de ``predict`` con ``threads`` hilos de torch (sin contar el primero)."""
     import torch
 
-    from ia100.synth.scenes import make_street
-
     torch.set_num_threads(threads)
-    frames = make_street(300_000, frames=40, size=(480, 320)).frames[:, :, :, ::-1]  # BGR
+    frames = frames[:, :, :, ::-1]  # BGR, como llega de una cámara
     model.predict(list(frames[:3]), imgsz=imgsz, verbose=False)  # calentamiento
     start = time.perf_counter()
     for frame in frames:
@@ -120,17 +200,30 @@ def fps(model, imgsz: int, threads: int) -> float:
     return len(frames) / (time.perf_counter() - start)
 
 
+def speed_frames(name: str):
+    """40 fotogramas de prueba del tipo de cada modelo (480×320, como en los laboratorios)."""
+    from ia100.synth import nature
+    from ia100.synth.scenes import make_street
+
+    if name == "incendios":
+        return nature.make_forest(300_000, frames=40, size=(480, 320), fires=2).frames
+    if name == "hojas":
+        return nature.make_leaves(300_000, n=40, size=(320, 320)).frames
+    return make_street(300_000, frames=40, size=(480, 320)).frames
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("name", choices=["escenas"])
+    parser.add_argument("name", choices=sorted(TARGETS))
     parser.add_argument("--epochs", type=int, default=30)
-    parser.add_argument("--train", type=int, default=500)
+    parser.add_argument("--train", type=int, default=500, help="imágenes de entrenamiento")
     parser.add_argument("--imgsz", type=int, default=320)
     parser.add_argument(
         "--workdir", default=None, help="carpeta de trabajo (por defecto, en la caché)"
     )
     parser.add_argument("--no-install", action="store_true", help="no copiar al paquete")
     args = parser.parse_args()
+    target = TARGETS[args.name]
 
     os.environ.setdefault("IA100_OFFLINE", "1")
     from ia100.vision import configure
@@ -139,15 +232,17 @@ def main() -> None:
     from ultralytics import YOLO
 
     from ia100.io import cache_dir
-    from ia100.synth.scenes import CLASSES
 
+    classes = classes_of(target)
+    task = target["task"]
     work = Path(args.workdir or cache_dir() / "train-detectors" / args.name).resolve()
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     t0 = time.perf_counter()
-    data, tests = build_data(work / "data", args.train, args.train // 5, 160, args.imgsz)
+    n_test = 160
+    data, tests = build_data(work / "data", target, args.train, args.train // 5, n_test, args.imgsz)
     t_data = time.perf_counter() - t0
-    model = YOLO(str(model_yaml(work, len(CLASSES))), task="detect")
+    model = YOLO(str(model_yaml(work, len(classes), task)), task=task)
     params = sum(p.numel() for p in model.model.parameters())
     t1 = time.perf_counter()
     model.train(
@@ -173,7 +268,7 @@ def main() -> None:
     )
     t_train = time.perf_counter() - t1
     best = work / "runs" / "train" / "weights" / "best.pt"
-    trained = YOLO(str(best))
+    trained = YOLO(str(best), task=task)
 
     def evaluate(data_yaml: Path, name: str):
         return trained.val(
@@ -188,28 +283,40 @@ def main() -> None:
         )
 
     metrics = evaluate(tests["todas"], "test")
-    per_class = dict(zip(CLASSES, (float(v) for v in metrics.box.maps), strict=True))
-    per_scene = {
-        k: round(float(evaluate(v, f"test-{k}").box.map), 4)
-        for k, v in tests.items()
-        if k != "todas"
-    }
+    per_class = dict(zip(classes, (float(v) for v in metrics.box.maps), strict=True))
     report = {
-        "model": "YOLO11 (anchura 0,1875) entrenado desde cero con scripts/train_detectors.py",
-        "classes": list(CLASSES),
+        "model": f"YOLO11{'-seg' if task == 'segment' else ''} (anchura {str(WIDTH).replace('.', ',')}) entrenado "
+        "desde cero con scripts/train_detectors.py",
+        "task": task,
+        "classes": list(classes),
         "parameters": params,
         "imgsz": args.imgsz,
         "epochs": args.epochs,
         "train_images": args.train,
-        "test_images": 160,
-        "scene_mix": MIX,
-        "test_map50_95_per_scene": per_scene,
+        "test_images": n_test,
+        "scene_mix": target["mix"],
+    }
+    if len(tests) > 1:
+        report["test_map50_95_per_scene"] = {
+            k: round(float(evaluate(v, f"test-{k}").box.map), 4)
+            for k, v in tests.items()
+            if k != "todas"
+        }
+    report |= {
         "test_map50_95": round(float(metrics.box.map), 4),
         "test_map50": round(float(metrics.box.map50), 4),
         "test_map50_95_per_class": {k: round(v, 4) for k, v in per_class.items()},
-        "fps_cpu_1_thread": round(fps(trained, args.imgsz, 1), 1),
+    }
+    if task == "segment":
+        report["test_mask_map50_95"] = round(float(metrics.seg.map), 4)
+        report["test_mask_map50_95_per_class"] = {
+            k: round(float(v), 4) for k, v in zip(classes, metrics.seg.maps, strict=True)
+        }
+    frames = speed_frames(args.name)
+    report |= {
+        "fps_cpu_1_thread": round(fps(trained, frames, args.imgsz, 1), 1),
         f"fps_cpu_{os.cpu_count()}_threads": round(
-            fps(trained, args.imgsz, os.cpu_count() or 1), 1
+            fps(trained, frames, args.imgsz, os.cpu_count() or 1), 1
         ),
         "cpu": f"{os.cpu_count()} núcleos",
         "seconds_data": round(t_data),
@@ -219,23 +326,20 @@ def main() -> None:
     print(json.dumps(report, ensure_ascii=False, indent=2))
     if args.no_install:
         return
-    target = ASSETS / "models"
-    target.mkdir(exist_ok=True)
-    shutil.copyfile(best, target / "escenas-det.pt")
-    (target / "escenas-det.json").write_text(
+    target_dir = ASSETS / "models"
+    target_dir.mkdir(exist_ok=True)
+    stem = target["file"]
+    shutil.copyfile(best, target_dir / f"{stem}.pt")
+    (target_dir / f"{stem}.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     )
     command = "python scripts/train_detectors.py " + " ".join(sys.argv[1:])
     for name, license_, desc in (
+        (f"models/{stem}.pt", LICENSE, target["description"]),
         (
-            "models/escenas-det.pt",
-            LICENSE,
-            "Detector YOLO11 estrecho (persona, bicicleta, coche, moto, autobús) entrenado con escenas sintéticas (calle, cola, aparcamiento, recinto); lo carga ia100.vision.load_detector() sin conexión",
-        ),
-        (
-            "models/escenas-det.json",
+            f"models/{stem}.json",
             "MIT (informe generado)",
-            "Informe del entrenamiento del detector: mAP50-95 en la prueba, FPS en CPU, tiempos y orden",
+            "Informe del entrenamiento del modelo: mAP50-95 en la prueba, FPS en CPU, tiempos y orden",
         ),
     ):
         subprocess.run(

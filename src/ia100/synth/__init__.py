@@ -5,7 +5,9 @@ y, cuando hace falta, con la verdad de lo que ocurrió (etiquetas, cajas, trayec
 
 - :mod:`ia100.synth.pets`: caras de animales dibujadas (Parte II);
 - :mod:`ia100.synth.scenes`: escenas de calle vistas desde arriba, con cajas, máscaras,
-  trayectorias y eventos verdaderos (Parte III).
+  trayectorias y eventos verdaderos (Parte III);
+- :mod:`ia100.synth.nature`: un bosque con incendios (humo y llamas, con distractores) y hojas
+  de cultivo con manchas y plagas, con la fracción dañada de cada hoja (Parte III).
 
 Contrato de todo generador: la misma semilla da exactamente los mismos datos; el tamaño y la
 cantidad se piden como argumentos; no descarga nada.
@@ -13,7 +15,7 @@ cantidad se piden como argumentos; no descarga nada.
 Para qué NO sirve: no carga datos reales (eso es :mod:`ia100.datasets`) ni aumenta datos.
 """
 
-from ia100.synth import scenes
+from ia100.synth import nature, scenes
 from ia100.synth.pets import ANIMALS, Images, make_pets, save_image_folder
 
-__all__ = ["ANIMALS", "Images", "make_pets", "save_image_folder", "scenes"]
+__all__ = ["ANIMALS", "Images", "make_pets", "nature", "save_image_folder", "scenes"]

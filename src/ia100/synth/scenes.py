@@ -89,6 +89,8 @@ class Actor:
     color: tuple[int, int, int]
     scale: float = 1.0
     z: int = 0  # orden de dibujo: más alto, encima
+    area: float | None = None  # área entera en px si no sale del contorno (objetos quietos)
+    occludable: bool = True  # False: nada lo tapa (humo, fuego): siempre visible entero
 
     def position(self, t: float) -> tuple[float, float, float] | None:
         """``(x, y, ángulo en radianes)`` en el instante ``t``, o ``None`` si no está."""
@@ -192,14 +194,21 @@ class Scene:
                 if box is None or counts[track_id] < 2:
                     continue
                 actor = self.actor(track_id)
-                full = _area(actor.polygon(i))
-                visible = min(1.0, counts[track_id] / full) if full > 0 else 0.0
+                if actor.occludable:
+                    full = _full_area(actor, i)
+                    visible = min(1.0, counts[track_id] / full) if full > 0 else 0.0
+                else:
+                    visible = 1.0
                 if visible < min_visible:
                     continue
                 ys, xs = box
                 rows.append((track_id, actor.cls, xs.start, ys.start, xs.stop, ys.stop, visible))
             self._cache[key] = np.array(rows, dtype=float).reshape(-1, 7)
         return self._cache[key].copy()
+
+    def mask(self, i: int, track_id: int) -> np.ndarray:
+        """Máscara (alto, ancho) de ``bool`` de la parte visible del objeto en el fotograma ``i``."""
+        return self.ids[i] == track_id
 
     def centers(self, i: int) -> dict[int, tuple[float, float]]:
         """Centro de la caja visible de cada objeto del fotograma ``i`` (lo que usa Ultralytics)."""
@@ -211,6 +220,23 @@ def _area(poly: np.ndarray | None) -> float:
         return 0.0
     x, y = poly[:, 0], poly[:, 1]
     return 0.5 * abs(float(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1))))
+
+
+def _full_area(actor: Actor, t: float) -> float:
+    """Área del objeto entero en ``t``: el cuerpo y, en bicis y motos, lo que el conductor sobresale.
+
+    El conductor es una elipse (semiejes 3,2·s a lo largo y 4,8·s a lo ancho) más ancha que el
+    vehículo: se suman los dos casquetes que quedan fuera del cuerpo.
+    """
+    if actor.area is not None:
+        return actor.area
+    body = _area(actor.polygon(t))
+    if actor.cls not in (1, 3) or body == 0.0:
+        return body
+    s = actor.scale
+    a, b, c = 3.2 * s, 4.8 * s, _SIZE[actor.cls][1] * s / 2
+    k = min(c / b, 1.0)
+    return body + 2 * a * b * (math.acos(k) - k * math.sqrt(1 - k * k))
 
 
 def _shade(color, factor: float) -> tuple[int, int, int]:

@@ -94,7 +94,7 @@ def write_yolo(
                         )
                         lines.append(f"{int(cls)} {cx:.6f} {cy:.6f} {bw:.6f} {bh:.6f}")
                     else:
-                        poly = yolo_polygon(scene.ids[i] == tid)
+                        poly = yolo_polygon(scene.mask(i, int(tid)))
                         if poly is None:
                             continue
                         xy = " ".join(f"{x / w:.6f} {y / h:.6f}" for x, y in poly)
