@@ -154,14 +154,8 @@ def classes_of(target: dict) -> tuple[str, ...]:
     return getattr(importlib.import_module(module), name)
 
 
-def build_data(
-    folder: Path, target: dict, n_train: int, n_val: int, n_test: int, imgsz: int
-) -> tuple[Path, dict[str, Path]]:
-    """Escribe entrenamiento, validación y prueba (semillas disjuntas); ``n_*`` cuenta imágenes."""
-    from ia100.vision.data import write_yolo
-
+def _maker(target: dict, imgsz: int):
     mix, make, per = target["mix"], target["scene"], target["images_per_scene"]
-    task = target["task"]
 
     def scenes(first: int, n: int, kinds=mix):
         out = []
@@ -169,8 +163,23 @@ def build_data(
             out += [make(kind, first + k, imgsz) for k in range(max(1, round(n * mix[kind] / per)))]
         return out
 
+    return scenes
+
+
+def build_data(folder: Path, target: dict, n_train: int, n_val: int, imgsz: int) -> Path:
+    """Escribe entrenamiento y validación (semillas disjuntas de las de prueba); ``n_*`` cuenta imágenes."""
+    from ia100.vision.data import write_yolo
+
+    scenes = _maker(target, imgsz)
     splits = {"train": scenes(0, n_train), "val": scenes(100_000, n_val)}
-    data = write_yolo(folder / "train", splits, task=task)
+    return write_yolo(folder / "train", splits, task=target["task"])
+
+
+def build_tests(folder: Path, target: dict, n_test: int, imgsz: int) -> dict[str, Path]:
+    """La prueba (semillas que el entrenamiento no ve): toda la mezcla y, si hay varios tipos, cada uno."""
+    from ia100.vision.data import write_yolo
+
+    scenes, mix, task = _maker(target, imgsz), target["mix"], target["task"]
     tests = {
         "todas": write_yolo(
             folder / "test", {"train": [], "val": scenes(200_000, n_test)}, task=task
@@ -184,7 +193,57 @@ def build_data(
                 {"train": [], "val": scenes(300_000, n, [kind])},
                 task=task,
             )
-    return data, tests
+    return tests
+
+
+def measure(weights: Path, target: dict, name: str, tests: dict, imgsz: int, work: Path) -> dict:
+    """mAP en la prueba (toda y por tipo de escena y clase) y fotogramas por segundo en esta CPU."""
+    from ultralytics import YOLO
+
+    classes, task = classes_of(target), target["task"]
+    trained = YOLO(str(weights), task=task)
+
+    def evaluate(data_yaml: Path, run: str):
+        return trained.val(
+            data=str(data_yaml),
+            imgsz=imgsz,
+            batch=16,
+            plots=False,
+            verbose=False,
+            project=str(work / "runs"),
+            name=run,
+            exist_ok=True,
+        )
+
+    metrics = evaluate(tests["todas"], "test")
+    report = {}
+    if len(tests) > 1:
+        report["test_map50_95_per_scene"] = {
+            k: round(float(evaluate(v, f"test-{k}").box.map), 4)
+            for k, v in tests.items()
+            if k != "todas"
+        }
+    report |= {
+        "test_map50_95": round(float(metrics.box.map), 4),
+        "test_map50": round(float(metrics.box.map50), 4),
+        "test_map50_95_per_class": {
+            k: round(float(v), 4) for k, v in zip(classes, metrics.box.maps, strict=True)
+        },
+    }
+    if task == "segment":
+        report["test_mask_map50_95"] = round(float(metrics.seg.map), 4)
+        report["test_mask_map50_95_per_class"] = {
+            k: round(float(v), 4) for k, v in zip(classes, metrics.seg.maps, strict=True)
+        }
+    frames = speed_frames(name)
+    report |= {
+        "fps_cpu_1_thread": round(fps(trained, frames, imgsz, 1), 1),
+        f"fps_cpu_{os.cpu_count()}_threads": round(
+            fps(trained, frames, imgsz, os.cpu_count() or 1), 1
+        ),
+        "cpu": f"{os.cpu_count()} núcleos",
+    }
+    return report
 
 
 def fps(model, frames, imgsz: int, threads: int) -> float:
@@ -212,6 +271,12 @@ def speed_frames(name: str):
     return make_street(300_000, frames=40, size=(480, 320)).frames
 
 
+def cache_dir_default(name: str) -> Path:
+    from ia100.io import cache_dir
+
+    return cache_dir() / "train-detectors" / name
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", choices=sorted(TARGETS))
@@ -222,8 +287,26 @@ def main() -> None:
         "--workdir", default=None, help="carpeta de trabajo (por defecto, en la caché)"
     )
     parser.add_argument("--no-install", action="store_true", help="no copiar al paquete")
+    parser.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="no entrenar: volver a medir el modelo que ya trae el paquete y renovar su informe",
+    )
+    parser.add_argument(
+        "--install-only",
+        action="store_true",
+        help="no entrenar: copiar al paquete lo que dejó un entrenamiento en --workdir",
+    )
     args = parser.parse_args()
     target = TARGETS[args.name]
+    if args.evaluate:
+        evaluate_shipped(args.name, target, args.imgsz, args.workdir)
+        return
+    if args.install_only:
+        work = Path(args.workdir or cache_dir_default(args.name)).resolve()
+        report = json.loads((work / "report.json").read_text(encoding="utf-8"))
+        install(target, work / "runs" / "train" / "weights" / "best.pt", report)
+        return
 
     os.environ.setdefault("IA100_OFFLINE", "1")
     from ia100.vision import configure
@@ -231,16 +314,15 @@ def main() -> None:
     configure(threads=os.cpu_count() or 1)
     from ultralytics import YOLO
 
-    from ia100.io import cache_dir
-
     classes = classes_of(target)
     task = target["task"]
-    work = Path(args.workdir or cache_dir() / "train-detectors" / args.name).resolve()
+    work = Path(args.workdir or cache_dir_default(args.name)).resolve()
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     t0 = time.perf_counter()
     n_test = 160
-    data, tests = build_data(work / "data", target, args.train, args.train // 5, n_test, args.imgsz)
+    data = build_data(work / "data", target, args.train, args.train // 5, args.imgsz)
+    tests = build_tests(work / "data", target, n_test, args.imgsz)
     t_data = time.perf_counter() - t0
     model = YOLO(str(model_yaml(work, len(classes), task)), task=task)
     params = sum(p.numel() for p in model.model.parameters())
@@ -268,24 +350,9 @@ def main() -> None:
     )
     t_train = time.perf_counter() - t1
     best = work / "runs" / "train" / "weights" / "best.pt"
-    trained = YOLO(str(best), task=task)
-
-    def evaluate(data_yaml: Path, name: str):
-        return trained.val(
-            data=str(data_yaml),
-            imgsz=args.imgsz,
-            batch=16,
-            plots=False,
-            verbose=False,
-            project=str(work / "runs"),
-            name=name,
-            exist_ok=True,
-        )
-
-    metrics = evaluate(tests["todas"], "test")
-    per_class = dict(zip(classes, (float(v) for v in metrics.box.maps), strict=True))
+    width = str(WIDTH).replace(".", ",")
     report = {
-        "model": f"YOLO11{'-seg' if task == 'segment' else ''} (anchura {str(WIDTH).replace('.', ',')}) entrenado "
+        "model": f"YOLO11{'-seg' if task == 'segment' else ''} (anchura {width}) entrenado "
         "desde cero con scripts/train_detectors.py",
         "task": task,
         "classes": list(classes),
@@ -296,36 +363,43 @@ def main() -> None:
         "test_images": n_test,
         "scene_mix": target["mix"],
     }
-    if len(tests) > 1:
-        report["test_map50_95_per_scene"] = {
-            k: round(float(evaluate(v, f"test-{k}").box.map), 4)
-            for k, v in tests.items()
-            if k != "todas"
-        }
+    report |= measure(best, target, args.name, tests, args.imgsz, work)
     report |= {
-        "test_map50_95": round(float(metrics.box.map), 4),
-        "test_map50": round(float(metrics.box.map50), 4),
-        "test_map50_95_per_class": {k: round(v, 4) for k, v in per_class.items()},
-    }
-    if task == "segment":
-        report["test_mask_map50_95"] = round(float(metrics.seg.map), 4)
-        report["test_mask_map50_95_per_class"] = {
-            k: round(float(v), 4) for k, v in zip(classes, metrics.seg.maps, strict=True)
-        }
-    frames = speed_frames(args.name)
-    report |= {
-        "fps_cpu_1_thread": round(fps(trained, frames, args.imgsz, 1), 1),
-        f"fps_cpu_{os.cpu_count()}_threads": round(
-            fps(trained, frames, args.imgsz, os.cpu_count() or 1), 1
-        ),
-        "cpu": f"{os.cpu_count()} núcleos",
         "seconds_data": round(t_data),
         "seconds_train": round(t_train),
         "command": " ".join(["python", "scripts/train_detectors.py", *sys.argv[1:]]),
     }
     print(json.dumps(report, ensure_ascii=False, indent=2))
-    if args.no_install:
-        return
+    (work / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    if not args.no_install:
+        install(target, best, report)
+
+
+def evaluate_shipped(name: str, target: dict, imgsz: int, workdir: str | None) -> None:
+    """Mide otra vez el modelo del paquete con la verdad de hoy y renueva las cifras de su informe.
+
+    Para cuando cambia la verdad de las escenas (p. ej., una máscara corregida) y los pesos no:
+    el informe dice entonces cuánto vale el modelo frente a la verdad que usan los cuadernos.
+    """
+    os.environ.setdefault("IA100_OFFLINE", "1")
+    from ia100.vision import configure
+
+    configure(threads=os.cpu_count() or 1)
+    stem = target["file"]
+    weights, path = ASSETS / "models" / f"{stem}.pt", ASSETS / "models" / f"{stem}.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    work = Path(workdir or cache_dir_default(name) / "evaluar").resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    tests = build_tests(work / "data", target, report["test_images"], imgsz)
+    report |= measure(weights, target, name, tests, imgsz, work)
+    report["evaluated_with"] = " ".join(["python", "scripts/train_detectors.py", *sys.argv[1:]])
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "assets.py"), "update"], check=True)
+
+
+def install(target: dict, best: Path, report: dict) -> None:
+    """Copia los pesos y el informe al paquete y los anota en el manifiesto."""
     target_dir = ASSETS / "models"
     target_dir.mkdir(exist_ok=True)
     stem = target["file"]
@@ -333,7 +407,7 @@ def main() -> None:
     (target_dir / f"{stem}.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     )
-    command = "python scripts/train_detectors.py " + " ".join(sys.argv[1:])
+    command = report["command"].replace(" --no-install", "")
     for name, license_, desc in (
         (f"models/{stem}.pt", LICENSE, target["description"]),
         (

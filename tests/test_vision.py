@@ -196,3 +196,23 @@ def test_part_iii_runs_with_the_network_cut_and_writes_nothing_beside_the_notebo
         assert got[name] == "SolutionResults", name
     after = {**_tree(ROOT / "chapters"), **_tree(ROOT / "labs")}
     assert after == before, sorted(set(after.items()) ^ set(before.items()))
+
+
+def test_local_smtp_receives_a_real_mail_and_stops():
+    import smtplib
+    import socket
+    from email.message import EmailMessage
+
+    from ia100.vision.mail import LocalSMTP
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "alarma@recinto.example", "yo@example.org", "Intrusión"
+    msg.set_content("Hay alguien en el patio.")
+    with LocalSMTP() as server:
+        assert server.host == "127.0.0.1"
+        with smtplib.SMTP(server.host, server.port, timeout=5) as smtp:
+            smtp.send_message(msg)
+        assert [m["Subject"] for m in server.messages] == ["Intrusión"]
+        assert "patio" in server.messages[0].get_content()
+    with pytest.raises(OSError):
+        socket.create_connection((server.host, server.port), timeout=1).close()

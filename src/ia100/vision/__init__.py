@@ -38,6 +38,8 @@ __all__ = [
 SHIPPED = {
     "escenas": "models/escenas-det.pt",  # detector de la calle vista desde arriba (5 clases)
 }
+#: Tarea de cada modelo del curso (los que no están aquí son detectores).
+_TASKS = {"hojas": "segment"}
 
 #: Integraciones de Ultralytics que intentarían conectarse o escribir fuera: todas apagadas.
 _INTEGRATIONS = (
@@ -185,16 +187,20 @@ def shipped(name: str = "escenas") -> Path:
     return assets.path(SHIPPED[name])
 
 
-def load_detector(real: str = "yolo26n.pt", *, fallback: str = "escenas", verbose: bool = True):
+def load_detector(
+    real: str | None = "yolo26n.pt", *, fallback: str = "escenas", verbose: bool = True
+):
     """El detector real preentrenado si hay conexión; si no, el pequeño que trae el curso.
 
     Con conexión, ``YOLO(real)`` descarga los pesos oficiales (COCO, 80 clases). Sin conexión
-    (``IA100_OFFLINE=1``) o si la descarga falla, devuelve el detector del curso entrenado con
-    escenas sintéticas (5 clases). Dice en una línea cuál devolvió; mira ``model.names`` antes
-    de suponer las clases.
+    (``IA100_OFFLINE=1``), si la descarga falla o con ``real=None`` (no hay pesos oficiales para
+    esa tarea: humo y fuego, plagas), devuelve el modelo del curso entrenado con escenas
+    sintéticas. Dice en una línea cuál devolvió; mira ``model.names`` antes de suponer las clases.
+    Para comparar con la verdad de las escenas del curso (sus clases y su numeración), usa el
+    del curso también con conexión: ``YOLO(shipped("escenas"))``.
 
     Args:
-        real: nombre de los pesos oficiales (``"yolo26n.pt"``, ``"yolo11n.pt"``…).
+        real: nombre de los pesos oficiales (``"yolo26n.pt"``, ``"yolo11n.pt"``…) o ``None``.
         fallback: modelo del curso (ver :data:`SHIPPED`).
 
     Se usa en: los días y laboratorios de la Parte III.
@@ -205,7 +211,7 @@ def load_detector(real: str = "yolo26n.pt", *, fallback: str = "escenas", verbos
 
     from ia100.env import go_offline
 
-    if not is_offline():
+    if real is not None and not is_offline():
         try:
             model = YOLO(real)
             if verbose:
@@ -213,8 +219,9 @@ def load_detector(real: str = "yolo26n.pt", *, fallback: str = "escenas", verbos
             return model
         except Exception as error:  # sin red, descarga cortada, repositorio caído…
             go_offline(f"no se pudo descargar {real}: {type(error).__name__}")
-    model = YOLO(str(shipped(fallback)), task="detect")
+    model = YOLO(str(shipped(fallback)), task=_TASKS.get(fallback, "detect"))
     if verbose:
         names = ", ".join(model.names.values())
-        print(f"Detector: el del curso «{fallback}» (sin conexión; clases: {names}).")
+        why = "sin conexión" if real is not None else "no hay pesos oficiales para esta tarea"
+        print(f"Detector: el del curso «{fallback}» ({why}; clases: {names}).")
     return model
