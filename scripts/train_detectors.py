@@ -218,11 +218,25 @@ def measure(weights: Path, target: dict, name: str, tests: dict, imgsz: int, wor
     metrics = evaluate(tests["todas"], "test")
     report = {}
     if len(tests) > 1:
-        report["test_map50_95_per_scene"] = {
-            k: round(float(evaluate(v, f"test-{k}").box.map), 4)
-            for k, v in tests.items()
-            if k != "todas"
-        }
+        # Por tipo de escena: mAP donde hay objetos; donde no hay ninguno (bosques sin fuego), el
+        # mAP no está definido y lo que importa es cuántas imágenes dan alguna detección (falsas).
+        per_scene, false_alarms = {}, {}
+        for k, v in tests.items():
+            if k == "todas":
+                continue
+            labels = (v.parent / "labels" / "val").glob("*.txt")
+            if any(p.read_text().strip() for p in labels):
+                per_scene[k] = round(float(evaluate(v, f"test-{k}").box.map), 4)
+            else:
+                images = sorted((v.parent / "images" / "val").glob("*.png"))
+                found = [
+                    len(r.boxes) > 0
+                    for r in trained.predict(images, imgsz=imgsz, stream=True, verbose=False)
+                ]
+                false_alarms[k] = round(sum(found) / len(found), 4)
+        report["test_map50_95_per_scene"] = per_scene
+        if false_alarms:
+            report["test_images_with_false_detections"] = false_alarms  # confianza ≥ 0,25
     report |= {
         "test_map50_95": round(float(metrics.box.map), 4),
         "test_map50": round(float(metrics.box.map50), 4),

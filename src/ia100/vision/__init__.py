@@ -37,6 +37,7 @@ __all__ = [
 #: Modelos que el curso entrena con ``scripts/train_detectors.py`` y trae en el paquete.
 SHIPPED = {
     "escenas": "models/escenas-det.pt",  # detector de la calle vista desde arriba (5 clases)
+    "incendios": "models/incendios-det.pt",  # humo y fuego en bosques vistos desde arriba
 }
 #: Tarea de cada modelo del curso (los que no están aquí son detectores).
 _TASKS = {"hojas": "segment"}
@@ -174,8 +175,9 @@ def shipped(name: str = "escenas") -> Path:
     """Ruta de un detector que el curso entrenó y trae en el paquete (suma comprobada).
 
     Args:
-        name: uno de :data:`SHIPPED` (hoy, ``"escenas"``: persona, bicicleta, coche, moto y
-            autobús vistos desde arriba en las escenas de :mod:`ia100.synth.scenes`).
+        name: uno de :data:`SHIPPED`: ``"escenas"`` (persona, bicicleta, coche, moto y
+            autobús vistos desde arriba en las escenas de :mod:`ia100.synth.scenes`) o
+            ``"incendios"`` (humo y fuego en los bosques de :mod:`ia100.synth.nature`).
 
     Raises:
         ValueError: si el nombre no es de un modelo del curso.
