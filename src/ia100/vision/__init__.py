@@ -38,6 +38,7 @@ __all__ = [
 SHIPPED = {
     "escenas": "models/escenas-det.pt",  # detector de la calle vista desde arriba (5 clases)
     "incendios": "models/incendios-det.pt",  # humo y fuego en bosques vistos desde arriba
+    "hojas": "models/hojas-seg.pt",  # hojas, manchas, pulgones y orugas (segmentación)
 }
 #: Tarea de cada modelo del curso (los que no están aquí son detectores).
 _TASKS = {"hojas": "segment"}
