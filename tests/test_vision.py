@@ -251,3 +251,44 @@ def test_fire_detector_finds_smoke_and_flames_and_stays_quiet_without_fire():
         quiet = make_forest(seed, frames=30, size=(320, 320), fires=0)
         frames = list(quiet.frames[::3][:, :, :, ::-1])
         assert not any(len(r.boxes) for r in model.predict(frames, imgsz=320, verbose=False))
+
+
+def test_leaf_segmenter_outlines_leaves_and_finds_spots():
+    """El segmentador de hojas del curso en fotos nuevas: una máscara (rellena) casi por cada
+    hoja verdadera, y manchas sobre hojas dañadas; es lo que usa el laboratorio 10."""
+    import numpy as np
+    from scipy import ndimage
+
+    from ia100 import assets, vision
+    from ia100.synth.nature import LEAF_CLASSES, make_leaves
+
+    vision.configure(verbose=False)
+    model = vision.load_detector(None, fallback="hojas", verbose=False)
+    assert model.task == "segment" and list(model.names.values()) == list(LEAF_CLASSES)
+    entry = assets.manifest()[vision.SHIPPED["hojas"]]
+    assert "AGPL-3.0" in entry.license and "train_detectors.py" in entry.command
+    found = total = spots_on_damaged = damaged = 0
+    for seed in (921, 922):
+        scene = make_leaves(seed, n=8)
+        for i in range(len(scene)):
+            r = model.predict(
+                scene.frames[i][:, :, ::-1], imgsz=320, conf=0.1, retina_masks=True, verbose=False
+            )[0]
+            masks = np.zeros((0, 320, 320), bool) if r.masks is None else r.masks.data.numpy() > 0.5
+            cls = r.boxes.cls.int().numpy()
+            leaves = [ndimage.binary_fill_holes(m) for m in masks[cls == 0]]
+            spots = masks[cls == 1].any(axis=0) if (cls == 1).any() else np.zeros((320, 320), bool)
+            for lid, severity in scene.severity(i).items():
+                truth = scene.leaf_of[i] == lid
+                total += 1
+                found += any((p & truth).sum() / (p | truth).sum() >= 0.5 for p in leaves)
+                if severity >= 0.05:
+                    damaged += 1
+                    spots_on_damaged += bool((spots & truth).any())
+    # Medido (conf 0,1): 21 de 31 hojas con IoU ≥ 0,5; manchas en 19 de 19 hojas dañadas.
+    assert found / total >= 0.6 and spots_on_damaged / damaged >= 0.9, (
+        found,
+        total,
+        spots_on_damaged,
+        damaged,
+    )
