@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ia100.synth.scenes import CLASSES, Actor, Scene, line_crossings, make_street, region_counts
+from ia100.synth.scenes import (
+    CLASSES,
+    CONTAINER,
+    Actor,
+    Scene,
+    add_containers,
+    line_crossings,
+    make_street,
+    region_counts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +208,35 @@ def test_yard_is_empty_without_intruders_and_each_intruder_crosses_it():
     assert len(busy.actors) == 2 and counts.max() >= 1 and counts[0] == 0
     with pytest.raises(ValueError, match="make_yard"):
         make_yard(0, intruders=-1)
+
+
+def test_add_containers_puts_still_bins_on_the_sidewalks_without_touching_anything():
+    base = make_street(7, frames=12, size=(320, 240), scale=1.2)
+    scene = add_containers(base, 3, n=(3, 3))
+    assert scene.classes == (*CLASSES, CONTAINER)
+    assert add_containers(base, 3, n=(3, 3)).frames.tobytes() == scene.frames.tobytes()
+    bins = [a for a in scene.actors if a.cls == len(CLASSES)]
+    assert len(bins) == 3 and scene.actors[: len(base.actors)] == base.actors
+    walks = [scene.regions[k] for k in ("acera_norte", "acera_sur")]
+    for t in (0, 11):
+        rows = scene.boxes(t)
+        new = rows[rows[:, 1] == len(CLASSES)]
+        assert len(new) == 3
+        for tid, _, x1, y1, x2, y2, _ in new:
+            assert any(
+                r[:, 0].min() - 1 <= x1  # un píxel de redondeo
+                and x2 <= r[:, 0].max() + 1
+                and r[:, 1].min() - 1 <= y1
+                and y2 <= r[:, 1].max() + 1
+                for r in walks
+            ), "un contenedor fuera de las aceras"
+            still = scene.mask(0, int(tid))
+            assert still.sum() > 40 and (base.ids[0][still] == 0).all()  # no tapa a nadie
+        # Lo que no es contenedor no cambia: ni los píxeles ni la verdad de los demás.
+        others = ~np.isin(scene.ids[t], new[:, 0].astype(int))
+        assert np.array_equal(scene.frames[t][others], base.frames[t][others])
+        assert np.array_equal(scene.ids[t][others], base.ids[t][others])
+    with pytest.raises(ValueError, match="aceras"):
+        add_containers(Scene(base.frames, base.ids, base.actors), 0)
+    with pytest.raises(ValueError, match="«n»"):
+        add_containers(base, 0, n=(3, 1))

@@ -11,6 +11,8 @@ Para qué sirve: dar a la Parte III vídeos e imágenes sin conexión donde se c
   trayectoria completa de cada objeto;
 - :func:`make_queue`, :func:`make_parking` y :func:`make_yard` dibujan una cola ante un
   mostrador, un aparcamiento con plazas pintadas y un recinto donde no debería entrar nadie;
+- :func:`add_containers` pone contenedores de basura quietos en las aceras: una clase que el
+  detector del curso no ha visto, para enseñarle una nueva (días 35 y 38);
 - :func:`line_crossings`, :func:`region_counts` y :func:`space_occupancy` calculan, a partir
   de esa verdad, qué objeto cruzó una línea y en qué sentido, cuántos había en una región en
   cada fotograma y qué plaza estaba ocupada: lo que un laboratorio tiene que encontrar.
@@ -34,6 +36,7 @@ __all__ = [
     "CLASSES",
     "Actor",
     "Scene",
+    "add_containers",
     "line_crossings",
     "make_parking",
     "make_queue",
@@ -554,6 +557,109 @@ def _rotate(scene: Scene, k: int) -> Scene:
     regions = {k_: turn(v) for k_, v in scene.regions.items()}
     lines = {k_: turn(v) for k_, v in scene.lines.items()}
     return Scene(frames, ids, actors, scene.classes, regions, lines, scene.fps)
+
+
+#: Nombre de la clase que añade :func:`add_containers` (va detrás de las de la escena).
+CONTAINER = "contenedor"
+_BIN_COLORS = [(40, 98, 56), (52, 110, 64), (70, 74, 78), (36, 84, 60)]
+
+
+def add_containers(scene: Scene, seed: int = 0, *, n: tuple[int, int] = (2, 4)) -> Scene:
+    """Devuelve la escena con contenedores de basura quietos en las aceras, una clase más.
+
+    Cada contenedor es un rectángulo verde o gris oscuro, con la tapa (una franja más clara) a lo
+    largo de un lado, del tamaño que le toca a la escala de la escena (unos 13 × 9 px cuando un
+    coche mide 32). Se ponen en las aceras (``regions["acera_norte"]`` y ``["acera_sur"]``),
+    alineados con ellas y sin tocar nada de lo que se ve en el primer fotograma; lo que pasa
+    después por encima (un peatón) los tapa, y las copas de los árboles también. La clase nueva,
+    :data:`CONTAINER`, va detrás de las de la escena: con las de la calle, es la 5.
+
+    Args:
+        scene: una escena de :func:`make_street` (hacen falta sus dos aceras).
+        seed: semilla de la colocación; la misma da los mismos contenedores.
+        n: cuántos contenedores como mínimo y como máximo (se sortea); si no caben, menos.
+
+    Raises:
+        ValueError: si a la escena le faltan las aceras o ``n`` no es un intervalo válido.
+    """
+    if not {"acera_norte", "acera_sur"} <= set(scene.regions):
+        raise ValueError("add_containers: la escena no tiene aceras (usa una de make_street).")
+    if not (len(n) == 2 and all(isinstance(v, int) for v in n) and 0 <= n[0] <= n[1]):
+        raise ValueError(
+            f"add_containers: «n» es (mínimo, máximo) con 0 ≤ mínimo ≤ máximo, no {n!r}."
+        )
+    rng = np.random.default_rng(seed)
+    h, w = scene.ids.shape[1:]
+    scales = [a.scale for a in scene.actors if a.cls == 2] or [1.2]
+    s = float(np.median(scales))
+    frames, ids = scene.frames.copy(), scene.ids.copy()
+    first_free = ids[0] == 0
+    taken = np.zeros((h, w), bool)
+    actors = list(scene.actors)
+    next_id = max((a.id for a in actors), default=0) + 1
+    for _ in range(int(rng.integers(n[0], n[1] + 1))):
+        for _attempt in range(40):
+            region = scene.regions[("acera_norte", "acera_sur")[int(rng.integers(2))]]
+            (x0, y0), (x1, y1) = region.min(0), region.max(0)
+            along_x = (x1 - x0) >= (y1 - y0)
+            length, width = rng.uniform(11, 15) * s, rng.uniform(8, 10.5) * s
+            bw, bh = (length, width) if along_x else (width, length)
+            if bw >= x1 - x0 or bh >= y1 - y0:
+                break
+            bx = int(rng.uniform(max(x0, 0), min(x1, w) - bw))
+            by = int(rng.uniform(max(y0, 0), min(y1, h) - bh))
+            bx2, by2 = bx + int(round(bw)), by + int(round(bh))
+            if bx < 0 or by < 0 or bx2 > w or by2 > h:
+                continue
+            pad = (slice(max(by - 2, 0), by2 + 2), slice(max(bx - 2, 0), bx2 + 2))
+            if not first_free[pad].all() or taken[pad].any():
+                continue
+            break
+        else:
+            continue
+        if bw >= x1 - x0 or bh >= y1 - y0:
+            continue
+        taken[by:by2, bx:bx2] = True
+        body = np.array(_BIN_COLORS[int(rng.integers(len(_BIN_COLORS)))], np.float32)
+        paint = np.empty((by2 - by, bx2 - bx, 3), np.float32)
+        paint[:] = body * rng.uniform(0.85, 1.1)
+        lid = max(2, int(round(0.3 * min(bw, bh))))  # la tapa, a lo largo de un lado largo
+        side = int(rng.integers(2))
+        if along_x:
+            rows = slice(0, lid) if side else slice(-lid, None)
+            paint[rows, :] = paint[rows, :] * 1.45
+        else:
+            cols = slice(0, lid) if side else slice(-lid, None)
+            paint[:, cols] = paint[:, cols] * 1.45
+        paint[[0, -1], :] *= 0.6  # el borde, más oscuro
+        paint[:, [0, -1]] *= 0.6
+        cx, cy = (bx + bx2) / 2, (by + by2) / 2
+        actor = Actor(
+            next_id,
+            len(scene.classes),
+            [(0.0, cx, cy), (float(len(scene)), cx, cy)],
+            tuple(int(c) for c in body),
+            s,
+            z=-1,
+            area=float((bx2 - bx) * (by2 - by)),
+        )
+        for t in range(len(scene)):
+            free = ids[t, by:by2, bx:bx2] == 0
+            noise = rng.normal(0, 3, paint.shape)
+            patch = frames[t, by:by2, bx:bx2]
+            patch[free] = (paint + noise).clip(0, 255).astype(np.uint8)[free]
+            ids[t, by:by2, bx:bx2][free] = next_id
+        actors.append(actor)
+        next_id += 1
+    return Scene(
+        frames,
+        ids,
+        actors,
+        (*scene.classes, CONTAINER),
+        dict(scene.regions),
+        dict(scene.lines),
+        scene.fps,
+    )
 
 
 def _side(p, a, b) -> float:
